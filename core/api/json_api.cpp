@@ -1,0 +1,281 @@
+#include "api/json_api.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <exception>
+#include <new>
+#include <stdexcept>
+
+#include "api/limits.h"
+#include "summarize/summarizer.h"
+#include "text/utf8.h"
+
+namespace precis {
+namespace {
+
+using nlohmann::json;
+
+// A request that cannot be served, with the error code the caller sees.
+struct RequestError : std::runtime_error {
+  RequestError(std::string c, const std::string& message) : std::runtime_error(message), code(std::move(c)) {}
+  std::string code;
+};
+
+json error_response(const std::string& code, const std::string& message) {
+  return json{{"version", kSchemaVersion}, {"ok", false}, {"errors", json::array({json{{"code", code}, {"message", message}}})}};
+}
+
+// Nesting depth outside strings, so that hostile input is rejected before the parser sees it.
+int max_depth(std::string_view s) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+std::string get_string(const json& obj, const char* key, const std::string& where, bool required) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) throw RequestError("invalid_request", where + "." + key + " is required");
+    return {};
+  }
+  if (!it->is_string()) throw RequestError("invalid_request", where + "." + key + " must be a string");
+  return it->get<std::string>();
+}
+
+int get_int(const json& obj, const char* key, const std::string& where, int lo, int hi, int fallback) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return fallback;
+  if (!it->is_number_integer() && !(it->is_number_float() && std::floor(it->get<double>()) == it->get<double>())) {
+    throw RequestError("invalid_request", where + "." + key + " must be a whole number");
+  }
+  const double v = it->get<double>();
+  if (v < lo || v > hi) {
+    throw RequestError("invalid_request", where + "." + key + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+  }
+  return static_cast<int>(v);
+}
+
+struct ParsedRequest {
+  std::vector<InputDocument> documents;
+  SummaryOptions options;
+  std::string language = "en";
+};
+
+json parse_json(std::string_view text) {
+  if (text.size() > limits::kMaxRequestBytes) {
+    throw RequestError("too_large", "request is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                        std::to_string(limits::kMaxRequestBytes));
+  }
+  if (max_depth(text) > limits::kMaxJsonDepth) {
+    throw RequestError("invalid_json", "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels");
+  }
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw RequestError("invalid_json", std::string("request is not valid JSON: ") + e.what());
+  }
+}
+
+ParsedRequest parse_request(const json& req) {
+  if (!req.is_object()) throw RequestError("invalid_request", "request must be a JSON object");
+  if (req.contains("version") && req["version"] != kSchemaVersion) {
+    throw RequestError("unsupported_version", "this build speaks schema version " + std::to_string(kSchemaVersion));
+  }
+  ParsedRequest out;
+  const auto docs = req.find("documents");
+  if (docs == req.end() || !docs->is_array()) throw RequestError("invalid_request", "request.documents must be an array");
+  if (docs->size() > limits::kMaxDocuments) {
+    throw RequestError("too_large", std::to_string(docs->size()) + " documents; the limit is " + std::to_string(limits::kMaxDocuments));
+  }
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < docs->size(); ++i) {
+    const json& d = (*docs)[i];
+    const std::string where = "documents[" + std::to_string(i) + "]";
+    InputDocument doc;
+    if (d.is_string()) {
+      doc.text = d.get<std::string>();
+    } else if (d.is_object()) {
+      doc.text = get_string(d, "text", where, true);
+      doc.title = get_string(d, "title", where, false);
+      doc.date = get_string(d, "date", where, false);
+      const auto id = d.find("id");
+      if (id != d.end() && id->is_number_integer()) doc.id = std::to_string(id->get<long long>());
+      else doc.id = get_string(d, "id", where, false);
+    } else {
+      throw RequestError("invalid_request", where + " must be an object with a text, or a string");
+    }
+    if (doc.id.empty()) doc.id = std::to_string(i + 1);
+    total += doc.text.size();
+    if (total > limits::kMaxTotalTextBytes) {
+      throw RequestError("too_large", "documents exceed " + std::to_string(limits::kMaxTotalTextBytes >> 20) + " MiB of text in total");
+    }
+    out.documents.push_back(std::move(doc));
+  }
+  SummaryOptions& o = out.options;
+  o.analysis.max_sentence_words = limits::kMaxSentenceWords;
+  const auto opts = req.find("options");
+  if (opts != req.end() && !opts->is_null()) {
+    if (!opts->is_object()) throw RequestError("invalid_request", "request.options must be an object");
+    const auto budget = opts->find("budget");
+    if (budget != opts->end() && !budget->is_null()) {
+      if (!budget->is_object()) throw RequestError("invalid_request", "options.budget must be an object");
+      const bool has_words = budget->contains("words"), has_sentences = budget->contains("sentences");
+      if (has_words && has_sentences) throw RequestError("invalid_request", "options.budget takes words or sentences, not both");
+      if (has_sentences) {
+        o.budget.max_sentences = get_int(*budget, "sentences", "options.budget", 1, limits::kMaxBudgetSentences, 3);
+        o.budget.max_words = 0;
+      } else {
+        o.budget.max_words = get_int(*budget, "words", "options.budget", 1, limits::kMaxBudgetWords, 100);
+      }
+    }
+    o.key_sentences = get_int(*opts, "key_sentences", "options", 0, limits::kMaxKeySentences, 3);
+    const std::string lang = get_string(*opts, "language", "options", false);
+    if (!lang.empty()) out.language = lang;
+  }
+  return out;
+}
+
+json span_json(const Span& s, const Utf16OffsetMap& map) {
+  return json{{"utf8", {{"begin", s.begin}, {"end", s.end}}},
+              {"utf16", {{"begin", map.to_utf16(s.begin)}, {"end", map.to_utf16(s.end)}}}};
+}
+
+double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
+
+json sentence_json(const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps, bool with_support) {
+  const AnalyzedDocument& d = r.corpus.documents[ref.document];
+  const Sentence& s = d.sentences[ref.index];
+  json j = span_json(s.span, maps[ref.document]);
+  j["text"] = std::string(s.span.of(d.text));
+  j["document"] = ref.document;
+  j["document_id"] = d.id;
+  j["sentence"] = ref.index;
+  j["words"] = s.words;
+  j["score"] = rounded(ref.score);
+  if (with_support) j["support"] = ref.support;
+  return j;
+}
+
+json run(ParsedRequest req) {
+  json warnings = json::array();
+  LanguageInfo language;
+  if (!resolve_language(req.language, &language)) {
+    throw RequestError("invalid_language", "options.language \"" + repair_utf8(req.language).text + "\" is not a language code such as \"en\"");
+  }
+  if (language.stemmer.empty()) {
+    warnings.push_back({{"code", "no_stemmer"}, {"message", "no stemmer for \"" + language.code + "\": words are matched unstemmed"}});
+  }
+  if (!language.has_stopwords) {
+    warnings.push_back({{"code", "no_stopwords"}, {"message", "no stopword list for \"" + language.code + "\""}});
+  }
+  bool any_text = false;
+  for (const auto& d : req.documents) {
+    if (d.text.find_first_not_of(" \t\r\n\f\v") != std::string::npos) any_text = true;
+  }
+  if (!any_text) throw RequestError("empty_input", "no document has any text");
+
+  const SummaryResult r = summarize(std::move(req.documents), language, req.options);
+  std::vector<Utf16OffsetMap> maps;
+  maps.reserve(r.corpus.documents.size());
+  for (const auto& d : r.corpus.documents) maps.emplace_back(d.text);
+
+  json out;
+  out["version"] = kSchemaVersion;
+  out["ok"] = true;
+  json summary = json::array();
+  for (const auto& ref : r.summary) summary.push_back(sentence_json(r, ref, maps, true));
+  out["summary"] = std::move(summary);
+
+  json documents = json::array();
+  std::size_t sentences = 0, words = 0, long_sentences = 0;
+  for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
+    const AnalyzedDocument& d = r.corpus.documents[i];
+    json jd;
+    jd["id"] = d.id;
+    jd["title"] = d.title;
+    jd["words"] = d.word_count;
+    jd["sentences"] = d.sentences.size();
+    json keys = json::array();
+    for (const auto& ref : r.key_sentences[i]) keys.push_back(sentence_json(r, ref, maps, false));
+    jd["key_sentences"] = std::move(keys);
+    json removed = json::array();
+    for (const auto& rs : d.cleaned.removed) {
+      json jr = span_json(rs.span, maps[i]);
+      jr["reason"] = rs.reason;
+      jr["detail"] = rs.detail;
+      jr["text"] = std::string(rs.span.of(d.text));
+      removed.push_back(std::move(jr));
+    }
+    jd["removed"] = std::move(removed);
+    jd["invalid_utf8"] = d.invalid_utf8_at.size();
+    documents.push_back(std::move(jd));
+    sentences += d.sentences.size();
+    words += static_cast<std::size_t>(d.word_count);
+    for (const auto& s : d.sentences) long_sentences += s.too_long;
+
+    const std::string label = "document " + std::to_string(i + 1) + " (" + d.id + ")";
+    if (!d.invalid_utf8_at.empty()) {
+      warnings.push_back({{"code", "invalid_utf8"}, {"document", i},
+                          {"message", label + ": " + std::to_string(d.invalid_utf8_at.size()) +
+                                          " invalid UTF-8 sequence(s) replaced by U+FFFD; first at byte " +
+                                          std::to_string(d.invalid_utf8_at.front())}});
+    }
+    if (d.sentences.empty()) {
+      warnings.push_back({{"code", "no_sentences"}, {"document", i}, {"message", label + ": no article text left after cleaning"}});
+    }
+  }
+  if (long_sentences > 0) {
+    warnings.push_back({{"code", "long_sentences"},
+                        {"message", std::to_string(long_sentences) + " sentence(s) longer than " +
+                                        std::to_string(limits::kMaxSentenceWords) + " words were not considered for the summary"}});
+  }
+  if (r.summary.empty()) {
+    warnings.push_back({{"code", "empty_summary"}, {"message", "no sentence could be selected (too little text, or none fits the budget)"}});
+  }
+  out["documents"] = std::move(documents);
+  out["warnings"] = std::move(warnings);
+  out["errors"] = json::array();
+  out["stats"] = {{"documents", r.corpus.documents.size()}, {"sentences", sentences}, {"words", words},
+                  {"concepts", r.corpus.concept_count}, {"concept_threshold", r.concept_threshold}};
+  return out;
+}
+
+// Runs `make_request()` (which parses) and turns every failure into an error response.
+template <typename MakeRequest>
+std::string respond(MakeRequest make_request) {
+  try {
+    return run(parse_request(make_request())).dump(-1, ' ', false, json::error_handler_t::replace);
+  } catch (const RequestError& e) {
+    return error_response(e.code, e.what()).dump(-1, ' ', false, json::error_handler_t::replace);
+  } catch (const std::bad_alloc&) {
+    return error_response("out_of_memory", "not enough memory for this request; try fewer or shorter documents").dump();
+  } catch (const std::exception& e) {
+    return error_response("internal", std::string("internal error: ") + e.what()).dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+}  // namespace
+
+std::string handle_request_json(std::string_view request_json) {
+  return respond([&] { return parse_json(request_json); });
+}
+
+std::string handle_request(const nlohmann::json& request) {
+  return respond([&]() -> const json& { return request; });
+}
+
+}  // namespace precis

@@ -1,0 +1,158 @@
+#include "clean/line_features.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace precis {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Decodes the code point at s[i] (s is valid UTF-8) and advances i.
+UChar32 next_cp(std::string_view s, std::size_t* i) {
+  UChar32 c;
+  int32_t idx = static_cast<int32_t>(*i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), idx, static_cast<int32_t>(s.size()), c);
+  *i = static_cast<std::size_t>(idx);
+  return c;
+}
+
+UChar32 first_letter(std::string_view w) {
+  std::size_t i = 0;
+  while (i < w.size()) {
+    const UChar32 c = next_cp(w, &i);
+    if (u_isalpha(c)) return c;
+    if (u_isdigit(c)) return -1;
+  }
+  return -1;
+}
+
+// Words that stay lowercase in English title case (and their common cousins elsewhere).
+bool is_minor_word(std::string_view w) {
+  static const char* const kMinor[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+                                       "or", "but", "by", "with", "from", "as", "vs", "vs.", "de",
+                                       "la", "le", "des", "du", "del", "der", "die", "und", "y", "e",
+                                       "et", "von", "van", "into", "over", "per", "via", "than"};
+  for (const char* m : kMinor) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
+bool ends_like_sentence(std::string_view t) {
+  // Strip closing quotes/brackets, then look for . ! ? or the ellipsis.
+  std::size_t e = t.size();
+  for (;;) {
+    if (e == 0) return false;
+    const unsigned char c = static_cast<unsigned char>(t[e - 1]);
+    if (c == '"' || c == '\'' || c == ')' || c == ']') { --e; continue; }
+    // U+201D ” and U+2019 ’ (E2 80 9D / E2 80 99)
+    if (e >= 3 && static_cast<unsigned char>(t[e - 3]) == 0xE2 && static_cast<unsigned char>(t[e - 2]) == 0x80 &&
+        (c == 0x9D || c == 0x99)) { e -= 3; continue; }
+    break;
+  }
+  const unsigned char c = static_cast<unsigned char>(t[e - 1]);
+  if (c == '.' || c == '!' || c == '?') return true;
+  // U+2026 … (E2 80 A6), U+3002 。, U+FF01 ！, U+FF1F ？
+  if (e >= 3) {
+    const auto b0 = static_cast<unsigned char>(t[e - 3]), b1 = static_cast<unsigned char>(t[e - 2]);
+    if (b0 == 0xE2 && b1 == 0x80 && c == 0xA6) return true;
+    if (b0 == 0xE3 && b1 == 0x80 && c == 0x82) return true;
+    if (b0 == 0xEF && b1 == 0xBC && (c == 0x81 || c == 0x9F)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string comparison_key(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  std::size_t i = 0;
+  bool pending_space = false;
+  while (i < text.size()) {
+    const UChar32 c = next_cp(text, &i);
+    if (c >= 0 && (u_isalnum(c))) {
+      if (pending_space && !key.empty()) key.push_back(' ');
+      pending_space = false;
+      const UChar32 l = u_tolower(c);
+      char buf[4];
+      int32_t n = 0;
+      UBool err = false;
+      U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, l, err);
+      if (!err) key.append(buf, static_cast<std::size_t>(n));
+    } else if (c == '\'' || c == 0x2019) {
+      // "Kerry's" and "Kerry’s" compare equal to "kerrys".
+    } else {
+      pending_space = true;
+    }
+  }
+  return key;
+}
+
+bool key_has_phrase(const std::string& key, std::string_view phrase) {
+  std::size_t pos = 0;
+  while ((pos = key.find(phrase, pos)) != std::string::npos) {
+    const bool left_ok = pos == 0 || key[pos - 1] == ' ';
+    const std::size_t end = pos + phrase.size();
+    const bool right_ok = end == key.size() || key[end] == ' ';
+    if (left_ok && right_ok) return true;
+    ++pos;
+  }
+  return false;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  bool blank_before = true;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::size_t b = start, e = nl;
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    // Non-breaking spaces (C2 A0) at either end count as blank too.
+    while (e - b >= 2 && static_cast<unsigned char>(text[b]) == 0xC2 && static_cast<unsigned char>(text[b + 1]) == 0xA0) b += 2;
+    while (e - b >= 2 && static_cast<unsigned char>(text[e - 2]) == 0xC2 && static_cast<unsigned char>(text[e - 1]) == 0xA0) e -= 2;
+    if (b < e) {
+      Line line;
+      line.span = Span{b, e};
+      line.text = text.substr(b, e - b);
+      line.blank_before = blank_before;
+      std::size_t i = 0;
+      while (i < line.text.size()) {
+        while (i < line.text.size() && is_space(line.text[i])) ++i;
+        std::size_t j = i;
+        while (j < line.text.size() && !is_space(line.text[j])) ++j;
+        if (j > i) line.words.push_back(line.text.substr(i, j - i));
+        i = j;
+      }
+      line.key = comparison_key(line.text);
+      line.terminal = ends_like_sentence(line.text);
+      int content = 0, capital = 0;
+      for (std::size_t k = 0; k < line.words.size(); ++k) {
+        const UChar32 c = first_letter(line.words[k]);
+        if (c < 0) continue;
+        const std::string lw = comparison_key(line.words[k]);
+        if (k > 0 && is_minor_word(lw)) continue;
+        ++content;
+        if (u_isupper(c) || u_istitle(c)) ++capital;
+      }
+      line.title_case = content ? static_cast<double>(capital) / content : 0.0;
+      const UChar32 f = line.words.empty() ? -1 : first_letter(line.words[0]);
+      line.starts_lower = f >= 0 && u_islower(f);
+      lines.push_back(std::move(line));
+      blank_before = false;
+    } else {
+      blank_before = true;
+    }
+    if (nl == text.size()) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace precis

@@ -1,0 +1,286 @@
+#include "clean/plain_text_cleaner.h"
+
+#include <algorithm>
+#include <set>
+
+#include "clean/boilerplate_vocabulary.h"
+#include "clean/line_features.h"
+
+namespace precis {
+namespace {
+
+constexpr int kMaxHeadlineWords = 20;
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool has_template_marker(std::string_view t) {
+  return t.find("{{") != std::string_view::npos || t.find("}}") != std::string_view::npos ||
+         t.find("{%") != std::string_view::npos || t.find("%}") != std::string_view::npos ||
+         t.find("${") != std::string_view::npos || t.find("[[") != std::string_view::npos ||
+         t.find("%%") != std::string_view::npos || t.find("__") != std::string_view::npos;
+}
+
+// A line that reads like a headline: short, no sentence punctuation, mostly capitalised words.
+bool headline_like(const Line& l) {
+  return l.word_count() >= 2 && l.word_count() <= kMaxHeadlineWords && !l.terminal && l.title_case >= 0.6;
+}
+
+// Long enough and punctuated like prose: the end of a boilerplate block.
+bool article_like(const Line& l) { return l.word_count() >= 15 && l.terminal; }
+
+bool first_word_is_imperative(const Line& l) {
+  static const std::set<std::string> verbs = {
+      "sign", "subscribe", "follow", "click", "tap", "share", "download", "get", "join", "read",
+      "watch", "listen", "see", "accept", "register", "log", "leave", "view", "send", "report",
+      "like", "save", "continue", "skip", "scroll", "jump", "load", "show", "email", "print"};
+  const auto sp = l.key.find(' ');
+  return verbs.count(l.key.substr(0, sp)) > 0;
+}
+
+bool is_interface_line(const Line& l) {
+  if (l.word_count() <= 6 && interface_word_share(l.key) >= 0.5) return true;
+  return l.word_count() <= 15 && has_interface_phrase(l.key) && (!l.terminal || first_word_is_imperative(l));
+}
+
+bool is_byline(const Line& l) {
+  static const char* const kByWords[] = {"By ", "BY ", "by ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "};
+  if (l.word_count() <= 12) {
+    for (const char* b : kByWords) {
+      const std::string_view bw(b);
+      if (starts_with(l.text, bw) && l.text.size() > bw.size() && (is_upper(l.text[bw.size()]) ||
+          static_cast<unsigned char>(l.text[bw.size()]) >= 0x80) && l.title_case >= 0.5) return true;
+    }
+  }
+  static const char* const kCreditLines[] = {"reporting by", "writing by", "editing by", "additional reporting",
+                                             "compiled by", "written by", "story by", "text by"};
+  for (const char* c : kCreditLines) {
+    if (l.word_count() <= 25 && starts_with(l.key, c)) return true;
+  }
+  static const char* const kMeta[] = {"updated", "published", "posted", "last updated", "first published",
+                                      "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado",
+                                      "publicado", "aggiornato", "pubblicato"};
+  for (const char* m : kMeta) {
+    const std::string_view mv(m);
+    if (l.word_count() <= 12 && starts_with(l.key, mv) && (l.key.size() == mv.size() || l.key[mv.size()] == ' ')) return true;
+  }
+  return false;
+}
+
+// "(scl)", "___", "-0-", "nn": wire-service slugs and separators with no words of their own.
+bool is_slug(const Line& l) {
+  if (l.word_count() > 3 || l.terminal) return false;
+  if (l.key.empty()) return true;  // only punctuation or symbols
+  const std::string_view t = l.text;
+  return t.front() == '(' && t.back() == ')' && l.title_case == 0.0;
+}
+
+// "Related: ...", "Read more: ..." on one line; or the label alone.
+bool starts_related_list(const Line& l) {
+  if (is_related_label(l.key)) return true;
+  const auto colon = l.text.find(':');
+  if (colon == std::string_view::npos || colon > 40) return false;
+  return is_related_label(comparison_key(l.text.substr(0, colon)));
+}
+
+// The title with a source tag after it: "Title (ABC News)", "Title - Reuters", "Title | Site".
+bool is_title_variant(const Line& l, const std::string& title_key) {
+  if (title_key.empty()) return false;
+  if (l.key == title_key) return true;
+  if (!starts_with(l.key, title_key) || l.key.size() <= title_key.size() || l.key[title_key.size()] != ' ') return false;
+  const std::string_view rest = std::string_view(l.key).substr(title_key.size() + 1);
+  const auto extra_words = std::count(rest.begin(), rest.end(), ' ') + 1;
+  return extra_words <= 5 && !l.terminal;
+}
+
+void push_removed(std::vector<RemovedSpan>* out, Span span, const char* reason, const std::string& detail,
+                  bool follows_removed_line) {
+  // One span per run of lines removed for the same reason: the paywall is one block, not thirty.
+  if (follows_removed_line && !out->empty() && out->back().reason == reason && out->back().detail == detail) {
+    out->back().span.end = span.end;
+    return;
+  }
+  out->push_back(RemovedSpan{span, reason, detail});
+}
+
+}  // namespace
+
+std::size_t dateline_prefix_length(std::string_view t) {
+  // The place name: starts with at least three capitals ("LONDON", "BUENOS AIRES, Argentina").
+  if (t.size() < 6 || !is_upper(t[0]) || !is_upper(t[1]) || !is_upper(t[2])) return 0;
+  const std::size_t limit = std::min<std::size_t>(t.size(), 70);
+  std::size_t i = 0;
+  while (i < limit) {
+    const char c = t[i];
+    const bool place_char = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                            c == ' ' || c == ',' || c == '.' || c == '\'' || c == '/';
+    if (!place_char) break;
+    ++i;
+  }
+  std::size_t j = i;
+  // Optional agency: "(AP)", "(Reuters)".
+  if (j < t.size() && t[j] == '(') {
+    const std::size_t close = t.find(')', j);
+    if (close == std::string_view::npos || close - j > 20) return 0;
+    j = close + 1;
+    while (j < t.size() && t[j] == ' ') ++j;
+  } else if (j == 0 || t[j - 1] != ' ') {
+    return 0;  // a separator must follow a space: "WASHINGTON _", not "U.S.-led"
+  }
+  // Separator: "_", "-", "--", "—" (E2 80 94), "–" (E2 80 93), ":".
+  std::size_t k = j;
+  if (k < t.size() && (t[k] == '_' || t[k] == '-' || t[k] == ':')) {
+    while (k < t.size() && (t[k] == '_' || t[k] == '-')) ++k;
+    if (t[j] == ':') ++k;
+  } else if (k + 2 < t.size() && static_cast<unsigned char>(t[k]) == 0xE2 && static_cast<unsigned char>(t[k + 1]) == 0x80 &&
+             (static_cast<unsigned char>(t[k + 2]) == 0x94 || static_cast<unsigned char>(t[k + 2]) == 0x93)) {
+    k += 3;
+  } else {
+    return 0;
+  }
+  if (k >= t.size() || t[k] != ' ') return 0;
+  while (k < t.size() && t[k] == ' ') ++k;
+  // The place must be mostly capitals (a real sentence "The man - who..." is not a dateline).
+  int upper = 0, lower = 0;
+  for (std::size_t p = 0; p < i; ++p) {
+    if (is_upper(t[p])) ++upper;
+    if (t[p] >= 'a' && t[p] <= 'z') ++lower;
+  }
+  if (upper < 3 || lower > upper) return 0;
+  return k < t.size() ? k : 0;
+}
+
+SharedLines count_shared_lines(const std::vector<std::string_view>& texts) {
+  SharedLines counts;
+  if (texts.size() < 2) return counts;
+  for (const auto& text : texts) {
+    std::set<std::string> seen;
+    for (const Line& l : split_lines(text)) {
+      if (!l.terminal && l.word_count() <= 15 && !l.key.empty()) seen.insert(l.key);
+    }
+    for (const auto& k : seen) ++counts[k];
+  }
+  return counts;
+}
+
+CleanedText clean_plain_text(std::string_view text, const CleanOptions& options) {
+  CleanedText out;
+  const std::vector<Line> lines = split_lines(text);
+  const std::size_t n = lines.size();
+  std::vector<const char*> reason(n, nullptr);
+  std::vector<std::string> detail(n);
+  auto mark = [&](std::size_t i, const char* r, std::string d) {
+    if (!reason[i]) {
+      reason[i] = r;
+      detail[i] = std::move(d);
+    }
+  };
+
+  // 1. Paywall: from the first line that opens one, everything up to the next real paragraph.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (lines[i].word_count() > 40 || !has_paywall_phrase(lines[i].key)) continue;
+    for (std::size_t j = i; j < n; ++j) {
+      if (j > i && article_like(lines[j]) && !has_paywall_phrase(lines[j].key) && !has_interface_phrase(lines[j].key)) break;
+      mark(j, "paywall", "subscription or paywall block");
+    }
+    break;
+  }
+
+  // 2. Title: a first line that reads like a headline; then its repeats.
+  std::string title_key;
+  const bool first_line_wraps = n > 1 && lines[1].starts_lower && !lines[1].blank_before;
+  if (n > 1 && lines[0].word_count() <= kMaxHeadlineWords && !lines[0].terminal && !reason[0] && !first_line_wraps) {
+    out.title = std::string(lines[0].text);
+    title_key = lines[0].key;
+    mark(0, "title", "headline on the first line");
+  }
+  const std::string given_key = comparison_key(options.given_title);
+  std::set<std::string> seen_keys;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Line& l = lines[i];
+    if (i > 0 && l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key) && !is_byline(l)) {
+      mark(i, "caption_credit", "photo caption or credit");
+    } else if (i > 0 && (is_title_variant(l, title_key) || is_title_variant(l, given_key))) {
+      mark(i, "repeated_title", "the headline again");
+    } else if (!l.key.empty() && !seen_keys.insert(l.key).second) {
+      mark(i, "repeated_line", "an earlier line of this article, repeated");
+    }
+  }
+
+  // 3. Line-level furniture.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Line& l = lines[i];
+    if (reason[i]) continue;
+    if (has_template_marker(l.text) && l.word_count() <= 25) {
+      mark(i, "template", "unfilled template placeholder");
+    } else if (is_slug(l)) {
+      mark(i, "slug", "a marker or separator with no words");
+    } else if (is_byline(l)) {
+      mark(i, "byline", "byline or publication details");
+    } else if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) {
+      mark(i, "caption_credit", "photo caption or credit");
+    } else if (starts_related_list(l)) {
+      mark(i, "related_links", "list of links to other stories");
+      // The headlines under a label belong to it.
+      for (std::size_t j = i + 1; j < n && !reason[j] && !lines[j].terminal && lines[j].word_count() <= kMaxHeadlineWords; ++j) {
+        mark(j, "related_links", "list of links to other stories");
+      }
+    } else if (is_interface_line(l)) {
+      mark(i, "share_prompt", "share, newsletter or page-interface prompt");
+    } else if (options.shared_lines && !l.terminal && l.word_count() <= 15) {
+      const auto it = options.shared_lines->find(l.key);
+      if (it != options.shared_lines->end() && it->second >= 2) {
+        mark(i, "repeated_across_articles", "the same short line appears in " + std::to_string(it->second) + " articles");
+      }
+    }
+  }
+
+  // 4. Runs of headline-like lines between paragraphs are lists of other stories; a lone one is
+  // a section heading (not a sentence, so not summarised, but reported).
+  for (std::size_t i = 0; i < n;) {
+    if (reason[i] || !headline_like(lines[i])) { ++i; continue; }
+    std::size_t j = i;
+    std::vector<std::size_t> run;
+    while (j < n && (reason[j] ? std::string(reason[j]) != "title" : headline_like(lines[j]))) {
+      if (!reason[j]) run.push_back(j);
+      ++j;
+    }
+    for (std::size_t k : run) {
+      if (run.size() >= 2) mark(k, "related_links", "run of headlines of other stories");
+      else mark(k, "heading", "a heading, not a sentence");
+    }
+    i = std::max(j, i + 1);
+  }
+
+  // 5. Kept lines become blocks; a wire dateline before the first paragraph is stripped; a line
+  // that wraps (no final punctuation, next starts lowercase) continues the same block.
+  bool first_body = true;
+  bool previous_kept = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Line& l = lines[i];
+    if (reason[i]) {
+      push_removed(&out.removed, l.span, reason[i], detail[i], i > 0 && !previous_kept);
+      previous_kept = false;
+      continue;
+    }
+    Span block = l.span;
+    if (first_body) {
+      const std::size_t d = dateline_prefix_length(l.text);
+      if (d > 0) {
+        out.removed.push_back(RemovedSpan{Span{block.begin, block.begin + d}, "dateline", "wire-service dateline"});
+        block.begin += d;
+      }
+      first_body = false;
+    }
+    if (previous_kept && !out.blocks.empty() && !l.blank_before && l.starts_lower && !lines[i - 1].terminal) {
+      out.blocks.back().end = block.end;
+    } else {
+      out.blocks.push_back(block);
+    }
+    previous_kept = true;
+  }
+  return out;
+}
+
+}  // namespace precis

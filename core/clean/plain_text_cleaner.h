@@ -1,0 +1,33 @@
+// Cleaning of pasted plain text, where all page structure is gone: each line is judged by what it
+// shows (length, final punctuation, title case, vocabulary, position, repetition), never by a list
+// of strings from one site.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "clean/removed_span.h"
+
+namespace precis {
+
+// comparison_key of a short non-sentence line -> number of documents containing it.
+using SharedLines = std::unordered_map<std::string, int>;
+
+struct CleanOptions {
+  std::string given_title;                // title supplied by the caller; repeats of it are removed
+  const SharedLines* shared_lines = nullptr;
+};
+
+CleanedText clean_plain_text(std::string_view text, const CleanOptions& options);
+
+// Counts, across the documents of one request, the short lines that are not sentences: a line of
+// that kind pasted in several articles is page furniture ("Advertisement", a site footer).
+SharedLines count_shared_lines(const std::vector<std::string_view>& texts);
+
+// Byte length of a wire-service dateline at the start of `line` ("LONDON (AP) _ ",
+// "WASHINGTON _ ", "CAIRO, July 25 (Reuters) - "), or 0.
+std::size_t dateline_prefix_length(std::string_view line);
+
+}  // namespace precis

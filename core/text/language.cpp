@@ -1,0 +1,50 @@
+#include "text/language.h"
+
+#include <cctype>
+
+#include "text/stopwords.h"
+
+namespace precis {
+namespace {
+
+struct SnowballName {
+  const char* code;
+  const char* algorithm;
+};
+
+// Languages for which Debian's libstemmer (Snowball 2.2) ships a UTF-8 stemmer.
+constexpr SnowballName kSnowball[] = {
+    {"ar", "arabic"},     {"hy", "armenian"},  {"eu", "basque"},     {"ca", "catalan"},
+    {"da", "danish"},     {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},
+    {"fr", "french"},     {"de", "german"},    {"el", "greek"},      {"hi", "hindi"},
+    {"hu", "hungarian"},  {"id", "indonesian"},{"ga", "irish"},      {"it", "italian"},
+    {"lt", "lithuanian"}, {"ne", "nepali"},    {"no", "norwegian"},  {"nb", "norwegian"},
+    {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},    {"sr", "serbian"},
+    {"es", "spanish"},    {"sv", "swedish"},   {"ta", "tamil"},      {"tr", "turkish"},
+    {"yi", "yiddish"},
+};
+
+}  // namespace
+
+bool resolve_language(std::string_view code, LanguageInfo* out) {
+  // Accept "en", "en-US", "en_GB", "pt-BR": keep the primary subtag.
+  std::string primary;
+  for (char c : code) {
+    if (c == '-' || c == '_') break;
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    primary.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (primary.size() < 2 || primary.size() > 3) return false;
+  LanguageInfo info;
+  info.code = primary;
+  info.sentence_locale = primary + "@ss=standard";
+  info.word_locale = primary;
+  for (const auto& s : kSnowball) {
+    if (primary == s.code) info.stemmer = s.algorithm;
+  }
+  info.has_stopwords = !stopwords_for(primary).empty();
+  *out = info;
+  return true;
+}
+
+}  // namespace precis

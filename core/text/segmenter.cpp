@@ -1,0 +1,286 @@
+#include "text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/rbbi.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+
+#include "text/utf8.h"
+
+namespace precis {
+namespace {
+
+// UTF-8 text as ICU's UTF-16 string plus, for every UTF-16 index, the matching byte offset.
+struct Utf16Text {
+  icu::UnicodeString u16;
+  std::vector<uint32_t> to_byte;  // size u16.length() + 1
+};
+
+Utf16Text to_utf16(std::string_view text) {
+  Utf16Text t;
+  t.to_byte.reserve(text.size() + 1);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    const std::size_t len = std::min(utf8_sequence_length(b), text.size() - i);
+    UChar32 cp;
+    if (len == 1) {
+      cp = b < 0x80 ? b : 0xFFFD;
+    } else {
+      cp = b & (0xFF >> (len + 1));
+      for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    t.u16.append(cp);
+    t.to_byte.push_back(static_cast<uint32_t>(i));
+    if (cp > 0xFFFF) t.to_byte.push_back(static_cast<uint32_t>(i));
+    i += len;
+  }
+  t.to_byte.push_back(static_cast<uint32_t>(text.size()));
+  return t;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Trims ASCII white space and the common Unicode spaces (NBSP U+00A0, U+2000-U+200B, U+3000).
+Span trim(std::string_view text, Span s) {
+  auto space_len_at = [&](std::size_t i) -> std::size_t {
+    if (is_space_byte(text[i])) return 1;
+    if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xC2 &&
+        static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) <= 0x8B) return 3;
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE3 &&
+        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0x80) return 3;
+    return 0;
+  };
+  while (s.begin < s.end) {
+    const std::size_t n = space_len_at(s.begin);
+    if (n == 0) break;
+    s.begin += n;
+  }
+  while (s.end > s.begin) {
+    // Step back to the start of the last code point.
+    std::size_t p = s.end - 1;
+    while (p > s.begin && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    if (space_len_at(p) == 0) break;
+    s.end = p;
+  }
+  return s;
+}
+
+// ---- post-pass helpers: all work on UTF-8 bytes ------------------------------------------------
+
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The last white-space-delimited word of `s` (with its trailing punctuation).
+std::string_view last_word(std::string_view s) {
+  std::size_t e = s.size();
+  while (e > 0 && is_space_byte(s[e - 1])) --e;
+  std::size_t b = e;
+  while (b > 0 && !is_space_byte(s[b - 1])) --b;
+  return s.substr(b, e - b);
+}
+
+std::string_view first_word(std::string_view s) {
+  std::size_t b = 0;
+  while (b < s.size() && is_space_byte(s[b])) ++b;
+  std::size_t e = b;
+  while (e < s.size() && !is_space_byte(s[e])) ++e;
+  return s.substr(b, e - b);
+}
+
+std::string strip_leading_punct(std::string_view w) {
+  std::size_t b = 0;
+  while (b < w.size() && (w[b] == '(' || w[b] == '"' || w[b] == '\'' || w[b] == '[')) ++b;
+  return std::string(w.substr(b));
+}
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Abbreviations that precede a name and therefore never end a sentence.
+bool is_title_abbreviation(std::string_view w) {
+  return one_of(w, {"Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Sen", "Sens", "Rep", "Reps",
+                    "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres",
+                    "Gens", "Supt", "Insp", "Det", "Cpl", "Pvt", "Amb", "Atty", "Msgr", "Fr", "Sr",
+                    "Mt", "Ft", "St"});
+}
+
+// Abbreviations that precede a number ("No. 10", "Oct. 14", "Fig. 3").
+bool is_number_abbreviation(std::string_view w) {
+  return one_of(w, {"No", "Nos", "no", "Vol", "vol", "Art", "art", "Fig", "fig", "Sec", "sec", "Ch",
+                    "p", "pp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                    "Nov", "Dec", "Nr", "approx", "ca"});
+}
+
+// "U.S.", "U.N.", "D.C.", "a.m.": letters each followed by a period, at least two.
+bool is_dotted_abbreviation(std::string_view w) {
+  if (w.size() < 4 || w.back() != '.') return false;
+  for (std::size_t i = 0; i < w.size(); i += 2) {
+    if (i + 1 >= w.size()) return false;
+    const char c = w[i];
+    if (!(is_ascii_upper(c) || is_ascii_lower(c)) || w[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+// Capitalised words that usually open a new sentence, so a break before them after "U.S." is real.
+bool is_sentence_opener(std::string_view w) {
+  return one_of(w, {"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or",
+                    "In", "On", "At", "This", "That", "These", "Those", "There", "His", "Her",
+                    "Their", "Its", "Our", "My", "After", "Before", "When", "While", "If", "As", "So",
+                    "Yet", "Still", "Meanwhile", "However", "Some", "Many", "Most", "Both", "Such",
+                    "Officials", "Earlier", "Later", "Also", "Then", "Now", "Since", "For", "Last",
+                    "Next", "No", "Not", "What", "Who", "Why", "How", "Where", "Although",
+                    "Because", "Despite", "During", "Under", "With", "Without", "According"});
+}
+
+// Double-quote bookkeeping for one piece of text: straight quotes toggle, curly ones nest.
+struct Quotes {
+  int straight = 0;  // count of '"'
+  int curly = 0;     // (number of opening) - (number of closing)
+  bool opens() const { return straight % 2 == 1 || curly > 0; }
+  bool closes() const { return straight % 2 == 1 || curly < 0; }
+};
+
+Quotes count_quotes(std::string_view s) {
+  Quotes q;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') {
+      ++q.straight;
+    } else if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+               static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const unsigned char c = static_cast<unsigned char>(s[i + 2]);
+      if (c == 0x9C) ++q.curly;        // left double quotation mark
+      else if (c == 0x9D) --q.curly;   // right double quotation mark
+    }
+  }
+  return q;
+}
+
+bool should_merge(std::string_view left, std::string_view right) {
+  const std::string_view lw = last_word(left);
+  const std::string next = strip_leading_punct(first_word(right));
+  if (lw.empty() || next.empty()) return false;
+  if (lw.back() == '.') {
+    std::string_view stem = lw.substr(0, lw.size() - 1);
+    // Drop opening punctuation of the abbreviation itself: "(Dr." -> "Dr".
+    while (!stem.empty() && (stem.front() == '(' || stem.front() == '"' || stem.front() == '[')) stem.remove_prefix(1);
+    if (is_title_abbreviation(stem) && (is_ascii_upper(next[0]) || static_cast<unsigned char>(next[0]) >= 0x80)) return true;
+    if (is_number_abbreviation(stem) && is_ascii_digit(next[0])) return true;
+    std::string_view dotted = lw;
+    while (!dotted.empty() && (dotted.front() == '(' || dotted.front() == '"')) dotted.remove_prefix(1);
+    if (is_dotted_abbreviation(dotted)) {
+      // "U.S. Secretary", "the U.N. Security Council": merge unless the next word opens a sentence.
+      if (is_ascii_digit(next[0]) || is_ascii_lower(next[0])) return true;
+      if (is_ascii_upper(next[0])) {
+        std::string bare = next;
+        while (!bare.empty() && !(is_ascii_upper(bare.back()) || is_ascii_lower(bare.back()))) bare.pop_back();
+        return !is_sentence_opener(bare);
+      }
+    }
+    // A single initial: "John F. Kennedy", "J. Smith".
+    if (stem.size() == 1 && is_ascii_upper(stem[0]) && is_ascii_upper(next[0])) return true;
+  }
+  // Quoted speech: a sentence inside an open quotation continues until the quote closes.
+  if (count_quotes(left).opens() && count_quotes(right).closes()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Span> merge_false_breaks(std::string_view text, const std::vector<Span>& pieces) {
+  std::vector<Span> out;
+  for (const Span& p : pieces) {
+    if (!out.empty() && out.back().end == p.begin) {
+      const std::string_view left = out.back().of(text);
+      const std::string_view right = p.of(text);
+      // Bound the merge so that unbalanced quotes in a long text cannot glue everything together.
+      if (left.size() < 2000 && should_merge(left, right)) {
+        out.back().end = p.end;
+        continue;
+      }
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+Segmenter::Segmenter(const LanguageInfo& language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale sentence_locale(language.sentence_locale.c_str());
+  sentence_it_.reset(icu::BreakIterator::createSentenceInstance(sentence_locale, status));
+  if (U_FAILURE(status) || !sentence_it_) {
+    throw std::runtime_error(std::string("ICU sentence iterator: ") + u_errorName(status));
+  }
+  status = U_ZERO_ERROR;
+  word_it_.reset(icu::BreakIterator::createWordInstance(icu::Locale(language.word_locale.c_str()), status));
+  if (U_FAILURE(status) || !word_it_) {
+    throw std::runtime_error(std::string("ICU word iterator: ") + u_errorName(status));
+  }
+  status = U_ZERO_ERROR;
+  nfkc_cf_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+}
+
+Segmenter::~Segmenter() = default;
+
+std::vector<Span> Segmenter::sentences(std::string_view text, std::size_t base) {
+  std::vector<Span> pieces;
+  if (text.empty()) return pieces;
+  const Utf16Text t = to_utf16(text);
+  sentence_it_->setText(t.u16);
+  int32_t start = sentence_it_->first();
+  for (int32_t end = sentence_it_->next(); end != icu::BreakIterator::DONE; start = end, end = sentence_it_->next()) {
+    pieces.push_back(Span{t.to_byte[start], t.to_byte[end]});
+  }
+  sentence_it_->setText(icu::UnicodeString());  // do not keep a pointer to t.u16
+  std::vector<Span> out;
+  for (const Span& s : merge_false_breaks(text, pieces)) {
+    const Span trimmed = trim(text, s);
+    if (!trimmed.empty()) out.push_back(Span{trimmed.begin + base, trimmed.end + base});
+  }
+  return out;
+}
+
+void Segmenter::words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+  if (text.empty()) return;
+  const Utf16Text t = to_utf16(text);
+  word_it_->setText(t.u16);
+  int32_t start = word_it_->first();
+  for (int32_t end = word_it_->next(); end != icu::BreakIterator::DONE; start = end, end = word_it_->next()) {
+    const int32_t status = word_it_->getRuleStatus();
+    if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+    Token tok;
+    tok.span = Span{base + t.to_byte[start], base + t.to_byte[end]};
+    tok.is_number = status < UBRK_WORD_NUMBER_LIMIT;
+    tok.folded = fold(text.substr(t.to_byte[start], t.to_byte[end] - t.to_byte[start]));
+    out->push_back(std::move(tok));
+  }
+  word_it_->setText(icu::UnicodeString());
+}
+
+std::string Segmenter::fold(std::string_view word) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString folded = nfkc_cf_->normalize(u, status);
+  if (U_FAILURE(status)) folded = u;
+  folded.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(static_cast<UChar>(0x27)));
+  std::string s;
+  folded.toUTF8String(s);
+  return s;
+}
+
+}  // namespace precis

@@ -1,0 +1,57 @@
+// Sentence and word segmentation with ICU BreakIterator, plus the news-specific post-pass that
+// ICU's abbreviation suppression does not cover ("U.S. Secretary", "Dr. Smith", "No. 10",
+// sentences inside quoted speech).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/language.h"
+#include "text/span.h"
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+class Normalizer2;
+U_NAMESPACE_END
+
+namespace precis {
+
+struct Token {
+  Span span;            // bytes in the document text
+  std::string folded;   // NFKC_Casefold form, typographic apostrophes made plain
+  bool is_number = false;
+};
+
+class Segmenter {
+ public:
+  // Throws std::runtime_error if ICU cannot create the iterators (e.g. missing ICU data).
+  explicit Segmenter(const LanguageInfo& language);
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // Sentences of `text`, whose first byte is at document offset `base`. Spans are absolute and
+  // trimmed of surrounding white space; empty pieces are dropped.
+  std::vector<Span> sentences(std::string_view text, std::size_t base);
+
+  // Word tokens (letters or digits; punctuation and spaces skipped), appended to `out`.
+  void words(std::string_view text, std::size_t base, std::vector<Token>* out);
+
+  // Case-folds one word the way words() does (NFKC_Casefold).
+  std::string fold(std::string_view word) const;
+
+ private:
+  std::unique_ptr<icu::BreakIterator> sentence_it_;
+  std::unique_ptr<icu::BreakIterator> word_it_;
+  const icu::Normalizer2* nfkc_cf_ = nullptr;
+};
+
+// The post-pass on its own, for testing: given raw sentence pieces of `text` (relative spans,
+// in order, covering the text), merges pieces that ICU split wrongly.
+std::vector<Span> merge_false_breaks(std::string_view text, const std::vector<Span>& pieces);
+
+}  // namespace precis

@@ -1,0 +1,53 @@
+// UTF-8 validation and repair, and UTF-8 <-> UTF-16 offset mapping.
+//
+// Every offset Précis reports points into the document text *after* repair. When the input was
+// valid UTF-8 (the normal case) that is the input itself, byte for byte. Invalid sequences are
+// replaced by U+FFFD and reported, so a bad byte never crashes anything and never silently
+// vanishes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace precis {
+
+struct Utf8Repair {
+  std::string text;                       // valid UTF-8
+  std::vector<std::size_t> invalid_at;    // byte offsets in the *input* of each replaced sequence
+  bool changed() const { return !invalid_at.empty(); }
+};
+
+// Replaces each maximal invalid subsequence (per the Unicode "substitution of maximal subparts"
+// practice, as ICU and browsers do) with U+FFFD. NUL bytes are kept: they are valid UTF-8.
+Utf8Repair repair_utf8(std::string_view input);
+
+bool is_valid_utf8(std::string_view input);
+
+// Length in bytes of the UTF-8 sequence starting with lead byte `b` (1 for invalid leads).
+inline std::size_t utf8_sequence_length(unsigned char b) {
+  if (b < 0x80) return 1;
+  if ((b >> 5) == 0x6) return 2;
+  if ((b >> 4) == 0xE) return 3;
+  if ((b >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// Maps byte offsets of a valid UTF-8 string to UTF-16 code-unit offsets (JavaScript string
+// indices) in O(1) memory per 256 bytes and O(256) time per lookup.
+class Utf16OffsetMap {
+ public:
+  explicit Utf16OffsetMap(std::string_view utf8);
+  // `byte_offset` must be <= size and on a code-point boundary.
+  std::size_t to_utf16(std::size_t byte_offset) const;
+
+ private:
+  static constexpr std::size_t kStride = 256;
+  std::string_view text_;
+  std::vector<std::size_t> checkpoints_;  // UTF-16 offset at byte k * kStride (rounded to a boundary)
+  std::vector<std::size_t> checkpoint_bytes_;
+};
+
+}  // namespace precis

@@ -1,0 +1,409 @@
+#!/usr/bin/env bash
+# Build the WebAssembly dependencies of Précis and cache them outside the clone:
+#   lib/libicuuc.a    ICU 72.1 "common" (break iteration, normalization, case folding live there;
+#                     i18n is not needed)
+#   lib/libicudata.a  a FILTERED ICU data library (~210 KB instead of ~30 MB)
+#   lib/libstemmer.a  Snowball 2.2.0, all UTF-8 stemmers
+#   include/          ICU common headers + libstemmer.h
+#   precis-wasm-deps.cmake   IMPORTED targets precis_wasm::{icuuc,icudata,stemmer}
+#
+# Usage: scripts/build-wasm-deps.sh        (env: OPT=-Oz, PRECIS_CACHE=~/.cache/precis, JOBS=nproc)
+# The LAST (and only) line on stdout is the absolute prefix, so callers can do
+#   PRECIS_WASM_DEPS=$(scripts/build-wasm-deps.sh)
+# Everything else goes to stderr or to log files. A complete prefix is reused at once.
+#
+# Why it is built this way (see shared/notes/toolchain.md):
+# - Debian's Emscripten 3.1.6 has a frozen cache, so -sUSE_ICU cannot be used, and emsdk cannot
+#   download anything here: we build from Debian *source* packages with Debian's emcc.
+# - ICU's autoconf cross-build packages data as ELF assembly that wasm cannot use, and the source
+#   tarball has only the prebuilt icudt72l.dat (no data sources, so no ICU_DATA_FILTER_FILE).
+#   So we compile common/sources.txt directly and cut the data down with the host's icupkg +
+#   genccode (icu-devtools, same ICU version, so the data format matches).
+# shellcheck disable=SC2317  # the step functions are called indirectly, through step()
+set -euo pipefail
+exec 3>&1 1>&2            # fd 3 = the real stdout, reserved for the final prefix line
+
+ICU_VERSION=72.1
+SNOWBALL_VERSION=2.2.0
+EMSCRIPTEN_VERSION=3.1.6
+# Bump when a change to this script changes the produced libraries without changing the
+# flags or data list below (they are hashed into the cache key anyway).
+RECIPE_REV=1
+
+OPT=${OPT:--Oz}
+JOBS=${JOBS:-$(nproc)}
+# RTTI must stay on: ICU uses typeid/dynamic_cast. No -pthread: libraries built without atomics
+# cannot be linked into a threaded module, and the app stays single-threaded (Web Worker instead).
+CFLAGS_ALL="$OPT -DNDEBUG"
+CXXFLAGS_ALL="$OPT -DNDEBUG -frtti"
+# Definitions ICU is compiled with AND that consumers must see, so both sides agree on
+# uconfig.h/platform.h (export macros, no file I/O, no plugin loading). They are exported as
+# INTERFACE_COMPILE_DEFINITIONS of precis_wasm::icuuc.
+ICU_PUBLIC_DEFS="U_STATIC_IMPLEMENTATION U_ENABLE_DYLOAD=0 U_HAVE_STRTOD_L=0 UCONFIG_NO_FILE_IO=1"
+
+# ICU data items kept (names as listed by `icupkg -l icudt72l.dat`). This is the "std" list:
+# - sentence + word breaking for root/en, NFKC and NFKC_Casefold (NFC/NFD and plain case
+#   folding use tables compiled into libicuuc);
+# - break rules / @ss=standard suppression lists for de es fr it pt ru, fi/sv word rules,
+#   Greek sentence rules (other languages fall back to root);
+# - ja.res: the CJK dictionary engine needs it if cjdict.dict is ever added at runtime, and
+#   resource lookups are cached negatively, so it must be in the base data.
+# No CJK (2 MB) / Thai (126 KB) / other SE-Asian dictionaries.
+ICU_DATA_ITEMS="brkitr/res_index.res
+brkitr/root.res
+brkitr/en.res
+brkitr/word.brk
+brkitr/sent.brk
+nfkc.nrm
+nfkc_cf.nrm
+brkitr/de.res
+brkitr/es.res
+brkitr/fr.res
+brkitr/it.res
+brkitr/pt.res
+brkitr/ru.res
+brkitr/fi.res
+brkitr/sv.res
+brkitr/word_fi_sv.brk
+brkitr/el.res
+brkitr/sent_el.brk
+brkitr/ja.res"
+
+# The key covers everything that changes the output; it is computed from constants only, so
+# the cache hit below needs no tool, network or package manager.
+KEY=$(printf '%s\n' "rev=$RECIPE_REV" "emscripten=$EMSCRIPTEN_VERSION" "cflags=$CFLAGS_ALL" \
+        "cxxflags=$CXXFLAGS_ALL" "defs=$ICU_PUBLIC_DEFS" "$ICU_DATA_ITEMS" | sha256sum | cut -c1-10)
+CACHE_ROOT=${PRECIS_CACHE:-${HOME:?HOME is unset: set PRECIS_CACHE}/.cache/precis}
+mkdir -p "$CACHE_ROOT"
+CACHE_ROOT=$(cd "$CACHE_ROOT" && pwd -P)
+PREFIX=$CACHE_ROOT/wasm-deps-icu$ICU_VERSION-snowball$SNOWBALL_VERSION-$KEY
+STAMP=$PREFIX/.complete
+
+finish() { echo "$PREFIX" >&3; exit 0; }
+[ -f "$STAMP" ] && finish
+
+# Serialize concurrent runs (e.g. two CI jobs on one machine); the winner builds, the others
+# find the stamp after waiting.
+exec 9>"$CACHE_ROOT/.build.lock"
+echo "waiting for the build lock $CACHE_ROOT/.build.lock ..."
+flock 9
+[ -f "$STAMP" ] && finish
+# A prefix without stamp is never produced by the atomic move below; remove leftovers anyway.
+rm -rf "$PREFIX"
+
+T_START=$(date +%s.%N)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/precis-wasm-deps.XXXXXX")
+# Staging lives in the cache root so that the final `mv` is a same-filesystem rename (atomic).
+STAGE=$(mktemp -d "$CACHE_ROOT/.staging.XXXXXX")
+LOGS=$WORK/logs; mkdir -p "$LOGS"
+OK=0
+cleanup() {
+  rm -rf "$STAGE"
+  if [ "$OK" = 1 ]; then rm -rf "$WORK"
+  else echo "build-wasm-deps: FAILED; work dir kept for inspection: $WORK (logs in $LOGS)"; fi
+}
+trap cleanup EXIT
+
+TIMINGS=()
+# step LABEL LOGNAME CMD...: run CMD (in a subshell) with its output in a log; on failure show
+# the log's tail and stop.
+step() {
+  [ $# -ge 3 ] || { echo "step: usage: step LABEL LOGNAME CMD..."; exit 2; }
+  local label=$1 log=$LOGS/$2.log; shift 2
+  local t0 rc; t0=$(date +%s.%N)
+  echo "==> $label"
+  # Not `if ! "$@"`: bash ignores `set -e` inside functions called from a condition, so a
+  # failing command in the middle of a step would go unnoticed. A plain subshell keeps -e.
+  set +e; ( set -e; "$@" ) >"$log" 2>&1; rc=$?; set -e
+  if [ "$rc" != 0 ]; then
+    echo "!!! $label failed (exit $rc); last lines of $log:"; tail -n 40 "$log"; exit 1
+  fi
+  local dt; dt=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%6.1f", b-a}')
+  TIMINGS+=("$dt s  $label"); echo "    done in $dt s"
+}
+
+# ---- 1. tools and Debian sources --------------------------------------------------------------
+export PATH=$PATH:/usr/sbin        # icupkg/genccode live in /usr/sbin; not on every user's PATH
+have() { command -v "$1" >/dev/null 2>&1; }
+need=()
+have emcc   || need+=(emscripten)
+have cmake  || need+=(cmake)
+have make   || need+=(make)
+# The Snowball compiler is built and run natively to generate the C stemmers.
+{ have cc && [ -f /usr/include/stdio.h ]; } || need+=(gcc libc6-dev)
+have dpkg-source || need+=(dpkg-dev)       # unpacks the source and applies Debian's patches
+have xz     || need+=(xz-utils)
+{ have icupkg && have genccode; } || need+=(icu-devtools)
+have node   || need+=(nodejs)
+
+# `apt-get source` needs a deb-src entry; reuse the archive the machine already uses for
+# bookworm main (a mirror or snapshot may be configured), in a file of our own so the
+# machine's own source files stay untouched.
+ensure_deb_src() {
+  # shellcheck disable=SC2016  # $(SITE) is apt's format syntax, not the shell's
+  local q=(--no-release-info --format '$(SITE)' 'Release: bookworm' 'Component: main')
+  if [ -n "$(apt-get indextargets "${q[@]}" 'Identifier: Sources')" ]; then
+    echo "deb-src for bookworm main already configured"; return 0
+  fi
+  local site; site=$(apt-get indextargets "${q[@]}" 'Identifier: Packages' | head -n1)
+  site=${site:-http://deb.debian.org/debian}
+  local f=/etc/apt/sources.list.d/precis-deb-src.sources
+  echo "adding $f (deb-src $site bookworm main)"
+  {
+    echo "Types: deb-src"; echo "URIs: $site"; echo "Suites: bookworm"; echo "Components: main"
+    [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] &&
+      echo "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg"
+  } > "$f"
+}
+if [ "$(id -u)" = 0 ]; then
+  step "configure deb-src" deb-src ensure_deb_src
+  step "apt-get update" apt-update apt-get update
+  if [ ${#need[@]} -gt 0 ]; then
+    step "apt-get install ${need[*]}" apt-install \
+      env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
+  fi
+elif [ ${#need[@]} -gt 0 ]; then
+  echo "not root: install ${need[*]} (and a deb-src entry for bookworm main) first"; exit 1
+fi
+export NODE_PATH=/usr/share/nodejs   # Debian's emcc otherwise fails: "Cannot find module 'acorn'"
+emcc --version | head -n1 | grep -qF " $EMSCRIPTEN_VERSION " ||
+  { echo "expected Emscripten $EMSCRIPTEN_VERSION, got: $(emcc --version | head -n1)"; exit 1; }
+dpkg-query -W -f='${Version}' icu-devtools | grep -q "^$ICU_VERSION" ||
+  { echo "icu-devtools is not ICU $ICU_VERSION: its icupkg/genccode must match the data format"; exit 1; }
+
+mkdir -p "$WORK/src"
+fetch_sources() {
+  cd "$WORK/src"      # (steps run in a subshell: the cd does not leak)
+  apt-get source --download-only icu snowball
+  # dpkg-source applies Debian's patches (e.g. the ICU-22198 fix in common/uresbund.cpp), so
+  # the wasm ICU matches the native libicu72 of the same revision.
+  local icu_dsc sb_dsc
+  if ! icu_dsc=$(ls icu_"$ICU_VERSION"-*.dsc) || ! sb_dsc=$(ls snowball_"$SNOWBALL_VERSION"-*.dsc); then
+    echo "bookworm does not provide icu $ICU_VERSION / snowball $SNOWBALL_VERSION sources:"; ls; return 1
+  fi
+  dpkg-source -x "$icu_dsc" icu
+  dpkg-source -x "$sb_dsc" snowball
+  echo "icu ${icu_dsc#icu_}" | sed 's/\.dsc$//' > versions.txt
+  echo "snowball ${sb_dsc#snowball_}" | sed 's/\.dsc$//' >> versions.txt
+}
+step "fetch + unpack Debian sources (icu, snowball)" fetch-sources fetch_sources
+ICU_SRC=$WORK/src/icu/source
+SB_SRC=$WORK/src/snowball
+
+# ---- 2. Snowball: generate the C stemmers natively -------------------------------------------
+# The tarball holds only the .sbl algorithms; the native snowball compiler turns them into
+# src_c/*.c. First make the generated module list (mkinc_utf8.mak, from modules.txt), then only
+# the UTF-8 sources it names (no native compile of the library itself).
+gen_snowball() {
+  make -C "$SB_SRC" -j"$JOBS" libstemmer/mkinc_utf8.mak libstemmer/modules_utf8.h libstemmer/libstemmer_utf8.c
+  # shellcheck disable=SC2046  # one make target per listed file
+  make -C "$SB_SRC" -j"$JOBS" $(sed -n 's|^ *\(src_c/[^ ]*\.[ch]\).*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak")
+  # Plain list of the library's C files for CMake (file(STRINGS) would glue the make
+  # continuation lines together: a trailing backslash escapes CMake's list separator).
+  sed -n 's|^ *\([^ ]*\.c\).*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak" > "$WORK/snowball-sources.txt"
+  cat "$WORK/snowball-sources.txt"
+  grep -q '^libstemmer/libstemmer_utf8.c$' "$WORK/snowball-sources.txt"
+  grep -q '^runtime/api.c$' "$WORK/snowball-sources.txt"
+}
+step "snowball: native compiler + generated UTF-8 stemmers" snowball-gen gen_snowball
+
+# ---- 3. one small CMake project for all three wasm libraries -----------------------------------
+printf '%s\n' "$ICU_DATA_ITEMS" > "$WORK/icudata-items.txt"
+mkdir -p "$WORK/proj"
+cat > "$WORK/proj/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.13)
+project(precis_wasm_deps C CXX)
+set(CMAKE_CXX_STANDARD 17)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+# ICU common, exactly the file list ICU's own build uses.
+file(STRINGS "${ICU_SRC}/common/sources.txt" icu_srcs)
+list(TRANSFORM icu_srcs PREPEND "${ICU_SRC}/common/")
+add_library(icuuc STATIC ${icu_srcs})
+target_include_directories(icuuc PRIVATE "${ICU_SRC}/common")
+target_compile_definitions(icuuc PRIVATE U_COMMON_IMPLEMENTATION ${ICU_PUBLIC_DEFS})
+target_compile_options(icuuc PRIVATE -Wno-deprecated-declarations)
+
+# Filtered data: icupkg extracts the items and repacks them as a package named icudt72l (the
+# ToC prefix ICU looks up); genccode names the C array after the input file, so the copy is
+# called icudt72.dat to get the symbol icudt72_dat (= U_ICUDATA_ENTRY_POINT; its -e option
+# does not affect the C output). --ignore-deps: root.res refers to every .brk/.dict.
+find_program(ICUPKG icupkg PATHS /usr/sbin REQUIRED)
+find_program(GENCCODE genccode PATHS /usr/sbin REQUIRED)
+set(dd "${CMAKE_CURRENT_BINARY_DIR}/icudata")
+add_custom_command(
+  OUTPUT "${dd}/icudt72_dat.c" "${dd}/icudt72l.dat"
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${dd}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${dd}/items"
+  COMMAND ${ICUPKG} --ignore-deps -d "${dd}/items" -x "${ICU_DATA_LIST}" "${ICU_SRC}/data/in/icudt72l.dat"
+  COMMAND ${ICUPKG} --ignore-deps -s "${dd}/items" -a "${ICU_DATA_LIST}" new "${dd}/icudt72l.dat"
+  COMMAND ${CMAKE_COMMAND} -E copy "${dd}/icudt72l.dat" "${dd}/icudt72.dat"
+  COMMAND ${GENCCODE} -q -d "${dd}" "${dd}/icudt72.dat"
+  DEPENDS "${ICU_DATA_LIST}"
+  VERBATIM)
+add_library(icudata STATIC "${dd}/icudt72_dat.c")
+target_include_directories(icudata PRIVATE "${ICU_SRC}/common")
+
+# Snowball: the UTF-8 stemmers + runtime + UTF-8 front end, as listed by the generated
+# mkinc_utf8.mak (paths relative to the snowball tree; its #includes are relative, no -I needed).
+file(STRINGS "${SB_SOURCES}" sb_srcs)
+list(TRANSFORM sb_srcs PREPEND "${SB_SRC}/")
+add_library(stemmer STATIC ${sb_srcs})
+EOF
+configure_deps() {
+  emcmake cmake -S "$WORK/proj" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_FLAGS_RELEASE="$CFLAGS_ALL" -DCMAKE_CXX_FLAGS_RELEASE="$CXXFLAGS_ALL" \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+    -DICU_SRC="$ICU_SRC" -DSB_SRC="$SB_SRC" -DSB_SOURCES="$WORK/snowball-sources.txt" -DICU_DATA_LIST="$WORK/icudata-items.txt" \
+    -DICU_PUBLIC_DEFS="${ICU_PUBLIC_DEFS// /;}"
+}
+step "cmake configure (emcmake)" cmake-configure configure_deps
+step "emcc: libicudata.a + libstemmer.a ($OPT)" build-small cmake --build "$WORK/build" -j "$JOBS" --target icudata stemmer
+step "emcc: libicuuc.a ($OPT, -j$JOBS)" build-icuuc cmake --build "$WORK/build" -j "$JOBS" --target icuuc
+
+# ---- 4. assemble the prefix (in staging) --------------------------------------------------------
+assemble() {
+  mkdir -p "$STAGE/include/unicode" "$STAGE/lib" "$STAGE/share/licenses"
+  cp "$ICU_SRC"/common/unicode/*.h "$STAGE/include/unicode/"
+  cp "$SB_SRC/include/libstemmer.h" "$STAGE/include/"
+  cp "$WORK/build/libicuuc.a" "$WORK/build/libicudata.a" "$WORK/build/libstemmer.a" "$STAGE/lib/"
+  # The wasm bundle ships these libraries, so their licences travel with them.
+  cp "$WORK/src/icu/LICENSE" "$STAGE/share/licenses/ICU-LICENSE"
+  cp "$SB_SRC/COPYING" "$STAGE/share/licenses/snowball-COPYING"
+  cat > "$STAGE/precis-wasm-deps.cmake" <<EOF
+# Generated by scripts/build-wasm-deps.sh: static WebAssembly libraries for Emscripten $EMSCRIPTEN_VERSION.
+# Use:  include(\${PRECIS_WASM_DEPS}/precis-wasm-deps.cmake)
+#       target_link_libraries(app PRIVATE precis_wasm::icuuc precis_wasm::stemmer)
+# precis_wasm::icuuc brings the filtered data (precis_wasm::icudata) and the definitions ICU was
+# built with. Paths are relative to this file, so the prefix can be moved.
+if(NOT EMSCRIPTEN)
+  message(FATAL_ERROR "precis-wasm-deps: these are wasm libraries; include this file only in an Emscripten build")
+endif()
+set(PRECIS_WASM_DEPS_ICU_VERSION $ICU_VERSION)
+set(PRECIS_WASM_DEPS_SNOWBALL_VERSION $SNOWBALL_VERSION)
+set(PRECIS_WASM_DEPS_ICU_DEFINITIONS $ICU_PUBLIC_DEFS)
+get_filename_component(_precis_wasm_deps "\${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
+
+if(NOT TARGET precis_wasm::icudata)
+  add_library(precis_wasm::icudata STATIC IMPORTED)
+  set_target_properties(precis_wasm::icudata PROPERTIES
+    IMPORTED_LOCATION "\${_precis_wasm_deps}/lib/libicudata.a")
+endif()
+if(NOT TARGET precis_wasm::icuuc)
+  add_library(precis_wasm::icuuc STATIC IMPORTED)
+  set_target_properties(precis_wasm::icuuc PROPERTIES
+    IMPORTED_LOCATION "\${_precis_wasm_deps}/lib/libicuuc.a"
+    IMPORTED_LINK_INTERFACE_LANGUAGES CXX
+    INTERFACE_INCLUDE_DIRECTORIES "\${_precis_wasm_deps}/include"
+    INTERFACE_COMPILE_DEFINITIONS "\${PRECIS_WASM_DEPS_ICU_DEFINITIONS}"
+    # libicuuc references the data entry point icudt72_dat, so the data must follow it.
+    INTERFACE_LINK_LIBRARIES precis_wasm::icudata)
+endif()
+if(NOT TARGET precis_wasm::stemmer)
+  add_library(precis_wasm::stemmer STATIC IMPORTED)
+  set_target_properties(precis_wasm::stemmer PROPERTIES
+    IMPORTED_LOCATION "\${_precis_wasm_deps}/lib/libstemmer.a"
+    IMPORTED_LINK_INTERFACE_LANGUAGES C
+    INTERFACE_INCLUDE_DIRECTORIES "\${_precis_wasm_deps}/include")
+endif()
+unset(_precis_wasm_deps)
+EOF
+  {
+    echo "# precis wasm deps, key $KEY, built $(date -u +%Y-%m-%dT%H:%M:%SZ) by scripts/build-wasm-deps.sh"
+    echo "debian source packages:"; sed 's/^/  /' "$WORK/src/versions.txt"
+    echo "emcc: $(emcc --version | head -n1)"
+    echo "CFLAGS: $CFLAGS_ALL"; echo "CXXFLAGS: $CXXFLAGS_ALL"
+    echo "ICU definitions (public): $ICU_PUBLIC_DEFS"
+    echo "ICU data items:"; sed 's/^/  /' "$WORK/icudata-items.txt"
+    echo "stemmers (UTF-8): $(sed -n 's|^ *src_c/stem_UTF_8_\(.*\)\.c.*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak" | tr '\n' ' ')"
+  } > "$STAGE/build-info.txt"
+}
+step "assemble prefix" assemble assemble
+
+# ---- 5. smoke test: a consumer that goes through precis-wasm-deps.cmake -------------------------
+mkdir -p "$WORK/smoke"
+cat > "$WORK/smoke/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.13)
+project(smoke CXX)
+include("${PRECIS_WASM_DEPS}/precis-wasm-deps.cmake")
+add_executable(smoke smoke.cpp)
+target_link_libraries(smoke PRIVATE precis_wasm::icuuc precis_wasm::stemmer)
+EOF
+cat > "$WORK/smoke/smoke.cpp" <<'EOF'
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <libstemmer.h>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+static std::string u8(const icu::UnicodeString& s) { std::string o; s.toUTF8String(o); return o; }
+
+int main() {
+  UErrorCode ec = U_ZERO_ERROR;
+  // "@ss=standard" turns on ICU's abbreviation suppressions, without it "Mr." ends a sentence.
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8("Mr. Smith went to Washington. He arrived.");
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), ec));
+  if (U_FAILURE(ec)) { printf("sentence iterator: %s\n", u_errorName(ec)); return 1; }
+  bi->setText(text);
+  int32_t start = bi->first();
+  for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next())
+    printf("sentence: [%s]\n", u8(text.tempSubStringBetween(start, end)).c_str());
+
+  const icu::Normalizer2* nf = icu::Normalizer2::getNFKCCasefoldInstance(ec);
+  if (U_FAILURE(ec)) { printf("NFKC_Casefold: %s\n", u_errorName(ec)); return 1; }
+  icu::UnicodeString n = nf->normalize(icu::UnicodeString::fromUTF8("\uFF37\uFF41\uFF53\uFF48 Stra\u00DFe \uFB01nance"), ec);
+  if (U_FAILURE(ec)) { printf("normalize: %s\n", u_errorName(ec)); return 1; }
+  printf("nfkc_cf: [%s]\n", u8(n).c_str());
+
+  sb_stemmer* st = sb_stemmer_new("english", "UTF_8");
+  if (!st) { printf("no english stemmer\n"); return 1; }
+  const sb_symbol* s = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>("running"), 7);
+  printf("stem: [%.*s]\n", sb_stemmer_length(st), reinterpret_cast<const char*>(s));
+  sb_stemmer_delete(st);
+  int count = 0;
+  for (const char** l = sb_stemmer_list(); *l; ++l) ++count;
+  printf("stemmers: %d\n", count);
+  return 0;
+}
+EOF
+cat > "$WORK/smoke/expected.txt" <<'EOF'
+sentence: [Mr. Smith went to Washington. ]
+sentence: [He arrived.]
+nfkc_cf: [wash strasse finance]
+stem: [run]
+EOF
+SMOKE_JS=$WORK/smoke/build/smoke.js
+smoke_build() {
+  emcmake cmake -S "$WORK/smoke" -B "$WORK/smoke/build" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS_RELEASE="$CXXFLAGS_ALL" -DPRECIS_WASM_DEPS="$STAGE"
+  cmake --build "$WORK/smoke/build" -j "$JOBS"
+}
+smoke_run() {
+  # Node >= 18 + this emcc's JS would fetch() the .wasm by file path and fail without the flag.
+  node --no-experimental-fetch "$SMOKE_JS" > "$WORK/smoke/out.txt"
+  cat "$WORK/smoke/out.txt"
+  # The number of stemmers is checked against the generated module list rather than a constant.
+  local n; n=$(grep -c '^  src_c/stem_UTF_8_.*\.c' "$SB_SRC/libstemmer/mkinc_utf8.mak")
+  { cat "$WORK/smoke/expected.txt"; echo "stemmers: $n"; } | diff -u - "$WORK/smoke/out.txt"
+}
+step "smoke test: build via precis-wasm-deps.cmake" smoke-build smoke_build
+step "smoke test: run under node and compare" smoke-run smoke_run
+sed 's/^/    /' "$WORK/smoke/out.txt"
+
+# ---- 6. publish ------------------------------------------------------------------------------------
+echo "sizes:"
+for f in "$STAGE"/lib/*.a "$SMOKE_JS" "${SMOKE_JS%.js}.wasm"; do
+  printf '    %-16s %9d bytes  (gzip -9: %d)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+date -u +%Y-%m-%dT%H:%M:%SZ > "$STAGE/.complete"     # written last: marks the prefix complete
+chmod 755 "$STAGE"                                      # mktemp made it 0700
+mv -T "$STAGE" "$PREFIX"
+OK=1
+echo "timings:"; printf '  %s\n' "${TIMINGS[@]}"
+awk -v a="$T_START" -v b="$(date +%s.%N)" 'BEGIN{printf "  %6.1f s  total\n", b-a}'
+finish

@@ -1,0 +1,164 @@
+#include "clean/plain_text_cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_data.h"
+
+namespace precis {
+namespace {
+
+std::string kept_text(const std::string& text, const CleanedText& c) {
+  std::string out;
+  for (const Span& b : c.blocks) out += std::string(b.of(text)) + "\n";
+  return out;
+}
+
+std::string removed_with(const std::string& text, const CleanedText& c, const std::string& reason) {
+  std::string out;
+  for (const auto& r : c.removed) {
+    if (r.reason == reason) out += std::string(r.span.of(text)) + "\n";
+  }
+  return out;
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// Every paragraph of the article body (lines ending like a sentence and long enough to be prose)
+// must survive cleaning, untouched.
+void expect_body_kept(const std::string& text, const CleanedText& c, const std::vector<std::string>& body_lines) {
+  const std::string kept = kept_text(text, c);
+  for (const auto& line : body_lines) EXPECT_TRUE(contains(kept, line)) << "lost article text: " << line;
+}
+
+TEST(PlainTextCleaner, Seed1RepeatedTitlesAndRelatedHeadlines) {
+  const std::string text = testing::seed(1);
+  const CleanedText c = clean_plain_text(text, {});
+  EXPECT_EQ(c.title, "John Kerry's Proposed 7-Day Gaza Truce in Limbo");
+  const std::string kept = kept_text(text, c);
+  EXPECT_FALSE(contains(kept, "Truce in Limbo"));
+  EXPECT_FALSE(contains(kept, "(ABC News)"));
+  EXPECT_TRUE(contains(removed_with(text, c, "repeated_title"), "(ABC News)"));
+  const std::string related = removed_with(text, c, "related_links");
+  EXPECT_TRUE(contains(related, "Inside the Gaza Tunnels That Israel Is Trying to Destroy"));
+  EXPECT_TRUE(contains(related, "Officials: 4 Palestinians Killed in West Bank"));
+  EXPECT_TRUE(contains(related, "FAA Lifts Flight Restrictions to Israel"));
+  EXPECT_FALSE(contains(kept, "FAA Lifts"));
+  expect_body_kept(text, c, {"The \"seven days of peace\" that Secretary of State John Kerry",
+                             "He's now headed to Paris for another round of talks.",
+                             "Hundreds of Palestinians and dozens of Israelis, mostly soldiers, have died in the conflict."});
+}
+
+TEST(PlainTextCleaner, Seed2PhotoCredit) {
+  const std::string text = testing::seed(2);
+  const CleanedText c = clean_plain_text(text, {});
+  EXPECT_TRUE(contains(removed_with(text, c, "caption_credit"), "John Kerry Reuters"));
+  const std::string kept = kept_text(text, c);
+  EXPECT_FALSE(contains(kept, "Reuters"));
+  expect_body_kept(text, c, {"U.S.-led efforts to end the conflict between Israel and Hamas",
+                             "An Egyptian official confirmed that diplomatic efforts have shifted to a humanitarian truce."});
+}
+
+TEST(PlainTextCleaner, Seed3PaywallToTheEnd) {
+  const std::string text = testing::seed(3);
+  const CleanedText c = clean_plain_text(text, {});
+  const auto start = text.find("You’ve reached your limit of {{free_limit}} free articles");
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_FALSE(c.removed.empty());
+  const RemovedSpan& pay = c.removed.back();
+  EXPECT_EQ(pay.reason, "paywall");
+  EXPECT_EQ(pay.span.begin, start);
+  // Through the end of the text (trailing white space aside).
+  EXPECT_EQ(text.find_first_not_of(" \t\r\n", pay.span.end), std::string::npos);
+  const std::string kept = kept_text(text, c);
+  EXPECT_FALSE(contains(kept, "Subscribe"));
+  EXPECT_FALSE(contains(kept, "{{"));
+  expect_body_kept(text, c, {"Kerry returned to Washington early today",
+                             "but backed Israel's calls for action on tunnels."});
+  // All eight article paragraphs remain.
+  EXPECT_EQ(c.blocks.size(), 8u);
+}
+
+TEST(PlainTextCleaner, EveryByteIsKeptOrReported) {
+  for (int n = 1; n <= 3; ++n) {
+    const std::string text = testing::seed(n);
+    const CleanedText c = clean_plain_text(text, {});
+    std::vector<Span> all = c.blocks;
+    for (const auto& r : c.removed) all.push_back(r.span);
+    std::sort(all.begin(), all.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::size_t pos = 0;
+    for (const Span& s : all) {
+      ASSERT_GE(s.begin, pos) << "overlapping spans in seed " << n;
+      // Gaps may only be white space.
+      for (std::size_t i = pos; i < s.begin; ++i) {
+        ASSERT_TRUE(text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')
+            << "seed " << n << " lost byte " << i;
+      }
+      pos = s.end;
+    }
+  }
+}
+
+TEST(PlainTextCleaner, BylinesSharePromptsAndTemplates) {
+  const std::string text =
+      "Storm hits the coast\n"
+      "By Jane Doe and Max Mustermann, Associated Press\n"
+      "Updated 3:45 PM EDT, July 25, 2014\n"
+      "Share this article\n"
+      "The storm reached the coast on Tuesday night and cut power to thousands of homes, officials said.\n"
+      "Advertisement\n"
+      "Rescue teams worked through the night to reach people trapped by the rising water in low districts.\n"
+      "Sign up for our daily newsletter\n"
+      "Welcome back, {{user_name}}\n"
+      "(AP Photo/Evan Vucci)\n";
+  const CleanedText c = clean_plain_text(text, {});
+  EXPECT_EQ(c.blocks.size(), 2u);
+  EXPECT_TRUE(contains(removed_with(text, c, "byline"), "By Jane Doe"));
+  EXPECT_TRUE(contains(removed_with(text, c, "byline"), "Updated 3:45 PM"));
+  EXPECT_TRUE(contains(removed_with(text, c, "share_prompt"), "Share this article"));
+  EXPECT_TRUE(contains(removed_with(text, c, "share_prompt"), "Advertisement"));
+  EXPECT_TRUE(contains(removed_with(text, c, "share_prompt"), "Sign up for our daily newsletter"));
+  EXPECT_TRUE(contains(removed_with(text, c, "template"), "{{user_name}}"));
+  EXPECT_TRUE(contains(removed_with(text, c, "caption_credit"), "(AP Photo/Evan Vucci)"));
+}
+
+TEST(PlainTextCleaner, WireDatelineIsStripped) {
+  const std::string text = "LONDON (AP) _ An influential lawmaker backed Spanish requests on Saturday.\n\nMore text here, said he.\n";
+  const CleanedText c = clean_plain_text(text, {});
+  ASSERT_FALSE(c.blocks.empty());
+  EXPECT_EQ(std::string(c.blocks[0].of(text)).rfind("An influential lawmaker", 0), 0u);
+  EXPECT_EQ(dateline_prefix_length("WASHINGTON _ The Senate voted."), std::string("WASHINGTON _ ").size());
+  EXPECT_EQ(dateline_prefix_length("BUENOS AIRES, Argentina _ Gen. Pinochet"), std::string("BUENOS AIRES, Argentina _ ").size());
+  EXPECT_EQ(dateline_prefix_length("CAIRO, July 25 (Reuters) - Talks resumed."), std::string("CAIRO, July 25 (Reuters) - ").size());
+  EXPECT_EQ(dateline_prefix_length("U.S.-led efforts to end the conflict"), 0u);
+  EXPECT_EQ(dateline_prefix_length("The man - who was there - left."), 0u);
+}
+
+TEST(PlainTextCleaner, WrappedLinesFormOneParagraph) {
+  const std::string text = "The delegation arrived in Cairo on\nthe morning of Thursday for talks.\n";
+  const CleanedText c = clean_plain_text(text, {});
+  ASSERT_EQ(c.blocks.size(), 1u);
+  EXPECT_EQ(c.blocks[0].of(text), "The delegation arrived in Cairo on\nthe morning of Thursday for talks.");
+}
+
+TEST(PlainTextCleaner, ShortLinesSharedAcrossArticlesAreFurniture) {
+  const std::string a = "Officials met on Monday to discuss the plan in detail with the mediators.\nMost Viewed Stories Today\n";
+  const std::string b = "Most Viewed Stories Today\nThe plan was rejected on Tuesday by the cabinet after a long meeting.\n";
+  const SharedLines shared = count_shared_lines({a, b});
+  CleanOptions o;
+  o.shared_lines = &shared;
+  const CleanedText ca = clean_plain_text(a, o);
+  EXPECT_EQ(ca.blocks.size(), 1u);
+  EXPECT_TRUE(contains(removed_with(a, ca, "repeated_across_articles"), "Most Viewed"));
+}
+
+TEST(PlainTextCleaner, EmptyAndBlankInput) {
+  EXPECT_TRUE(clean_plain_text("", {}).blocks.empty());
+  EXPECT_TRUE(clean_plain_text(" \n\n\t\n", {}).blocks.empty());
+  const CleanedText one = clean_plain_text("Just one line without a full stop", {});
+  EXPECT_EQ(one.blocks.size(), 1u);  // a single line is never taken as a title of nothing
+}
+
+}  // namespace
+}  // namespace precis

@@ -1,0 +1,131 @@
+#include "api/json_api.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_data.h"
+#include "text/utf8.h"
+
+namespace precis {
+namespace {
+
+using nlohmann::json;
+
+json seeds_request() {
+  json req = {{"version", 1}, {"documents", json::array()}, {"options", {{"budget", {{"words", 100}}}, {"language", "en"}}}};
+  for (int n = 1; n <= 3; ++n) req["documents"].push_back({{"id", "article" + std::to_string(n)}, {"text", testing::seed(n)}});
+  return req;
+}
+
+json call(const json& req) { return json::parse(handle_request_json(req.dump())); }
+
+std::string error_code(const json& r) { return r.at("errors").at(0).at("code").get<std::string>(); }
+
+// Converts a UTF-8 string to UTF-16 code units, as JavaScript would hold it.
+std::u16string to_u16(const std::string& s) {
+  std::u16string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = utf8_sequence_length(b);
+    uint32_t cp = len == 1 ? b : (b & (0xFF >> (len + 1)));
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<char16_t>(cp));
+    }
+    i += len;
+  }
+  return out;
+}
+
+TEST(JsonApi, ProvenanceOffsetsPointAtExactlyTheSentence) {
+  const json req = seeds_request();
+  const json r = call(req);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump();
+  ASSERT_FALSE(r["summary"].empty());
+  for (const json& s : r["summary"]) {
+    const std::string doc = req["documents"][s["document"].get<int>()]["text"];
+    const std::size_t b = s["utf8"]["begin"], e = s["utf8"]["end"];
+    EXPECT_EQ(doc.substr(b, e - b), s["text"].get<std::string>());
+    const std::u16string u = to_u16(doc);
+    const std::size_t ub = s["utf16"]["begin"], ue = s["utf16"]["end"];
+    EXPECT_EQ(u.substr(ub, ue - ub), to_u16(s["text"].get<std::string>()));
+    EXPECT_EQ(s["document_id"], req["documents"][s["document"].get<int>()]["id"]);
+    EXPECT_GE(s["support"].get<int>(), 1);
+    EXPECT_GT(s["score"].get<double>(), 0.0);
+  }
+  for (const json& d : r["documents"]) {
+    for (const json& rm : d["removed"]) {
+      EXPECT_FALSE(rm["reason"].get<std::string>().empty());
+      EXPECT_LT(rm["utf8"]["begin"].get<std::size_t>(), rm["utf8"]["end"].get<std::size_t>());
+    }
+  }
+}
+
+TEST(JsonApi, SameAnswerEveryTime) {
+  const std::string req = seeds_request().dump();
+  EXPECT_EQ(handle_request_json(req), handle_request_json(req));
+}
+
+TEST(JsonApi, TypedErrors) {
+  EXPECT_EQ(error_code(json::parse(handle_request_json(""))), "invalid_json");
+  EXPECT_EQ(error_code(json::parse(handle_request_json("{\"documents\": [}"))), "invalid_json");
+  EXPECT_EQ(error_code(json::parse(handle_request_json(std::string(100, '[') + std::string(100, ']')))), "invalid_json");
+  EXPECT_EQ(error_code(call(json::array())), "invalid_request");
+  EXPECT_EQ(error_code(call({{"documents", 5}})), "invalid_request");
+  EXPECT_EQ(error_code(call({{"documents", json::array({{{"text", 3}}})}})), "invalid_request");
+  EXPECT_EQ(error_code(call({{"documents", json::array()}})), "empty_input");
+  EXPECT_EQ(error_code(call({{"documents", json::array({"  \n "})}})), "empty_input");
+  EXPECT_EQ(error_code(call({{"version", 2}, {"documents", json::array({"x"})}})), "unsupported_version");
+  json bad_budget = seeds_request();
+  bad_budget["options"]["budget"] = {{"words", 0}};
+  EXPECT_EQ(error_code(call(bad_budget)), "invalid_request");
+  bad_budget["options"]["budget"] = {{"words", 1e300}};
+  EXPECT_EQ(error_code(call(bad_budget)), "invalid_request");
+  bad_budget["options"]["budget"] = {{"words", 50}, {"sentences", 2}};
+  EXPECT_EQ(error_code(call(bad_budget)), "invalid_request");
+  json bad_lang = seeds_request();
+  bad_lang["options"]["language"] = "not a language";
+  EXPECT_EQ(error_code(call(bad_lang)), "invalid_language");
+}
+
+TEST(JsonApi, TooLargeIsRefusedWithAClearError) {
+  json req = {{"documents", json::array()}};
+  const std::string chunk(8u << 20, 'a');
+  for (int i = 0; i < 9; ++i) req["documents"].push_back(chunk);
+  const json r = call(req);
+  EXPECT_FALSE(r["ok"].get<bool>());
+  EXPECT_EQ(error_code(r), "too_large");
+}
+
+TEST(JsonApi, InvalidUtf8FromFilesIsRepairedAndReported) {
+  json req = seeds_request();
+  req["documents"][0]["text"] = std::string("Bad byte \xFF here. ") + testing::seed(1);
+  const json r = json::parse(handle_request(req));
+  ASSERT_TRUE(r["ok"].get<bool>());
+  EXPECT_EQ(r["documents"][0]["invalid_utf8"].get<int>(), 1);
+  bool warned = false;
+  for (const json& w : r["warnings"]) warned = warned || w["code"] == "invalid_utf8";
+  EXPECT_TRUE(warned);
+}
+
+TEST(JsonApi, UnknownLanguageStillWorksWithAWarning) {
+  json req = seeds_request();
+  req["options"]["language"] = "xx";
+  const json r = call(req);
+  ASSERT_TRUE(r["ok"].get<bool>());
+  EXPECT_FALSE(r["summary"].empty());
+  EXPECT_EQ(r["warnings"][0]["code"], "no_stemmer");
+}
+
+TEST(JsonApi, DocumentsMayBePlainStrings) {
+  const json r = call({{"documents", json::array({testing::seed(1), testing::seed(2)})}});
+  ASSERT_TRUE(r["ok"].get<bool>());
+  EXPECT_EQ(r["documents"][1]["id"], "2");
+}
+
+}  // namespace
+}  // namespace precis

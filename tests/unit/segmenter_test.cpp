@@ -1,0 +1,103 @@
+#include "text/segmenter.h"
+
+#include <gtest/gtest.h>
+
+#include "text/stemmer.h"
+
+namespace precis {
+namespace {
+
+std::vector<std::string> split(const std::string& text, const std::string& lang = "en") {
+  LanguageInfo info;
+  EXPECT_TRUE(resolve_language(lang, &info));
+  Segmenter seg(info);
+  std::vector<std::string> out;
+  for (const Span& s : seg.sentences(text, 0)) out.emplace_back(s.of(text));
+  return out;
+}
+
+TEST(Segmenter, AbbreviationsDoNotEndSentences) {
+  EXPECT_EQ(split("U.S. Secretary of State John Kerry arrived. He met Ban."),
+            (std::vector<std::string>{"U.S. Secretary of State John Kerry arrived.", "He met Ban."}));
+  EXPECT_EQ(split("He spoke to the U.N. Security Council on Friday. It agreed."),
+            (std::vector<std::string>{"He spoke to the U.N. Security Council on Friday.", "It agreed."}));
+  EXPECT_EQ(split("Dr. Smith examined Gen. Augusto Pinochet in London. Mr. Straw said nothing."),
+            (std::vector<std::string>{"Dr. Smith examined Gen. Augusto Pinochet in London.", "Mr. Straw said nothing."}));
+  EXPECT_EQ(split("She lives at No. 10 Downing Street. The door is black."),
+            (std::vector<std::string>{"She lives at No. 10 Downing Street.", "The door is black."}));
+  EXPECT_EQ(split("It was signed by John F. Kennedy in 1963. Nobody objected."),
+            (std::vector<std::string>{"It was signed by John F. Kennedy in 1963.", "Nobody objected."}));
+}
+
+TEST(Segmenter, RealSentenceEndAfterDottedAbbreviation) {
+  EXPECT_EQ(split("The talks moved to the U.S. The Israelis objected."),
+            (std::vector<std::string>{"The talks moved to the U.S.", "The Israelis objected."}));
+}
+
+TEST(Segmenter, QuotedSpeechStaysWhole) {
+  const std::string t =
+      "Addressing a news conference in Cairo, he said, \"There's a lot on the table, it didn't get easy last night. "
+      "But with good will and good effort, I think progress can be made.\" Kerry left.";
+  EXPECT_EQ(split(t), (std::vector<std::string>{
+                          "Addressing a news conference in Cairo, he said, \"There's a lot on the table, it didn't get "
+                          "easy last night. But with good will and good effort, I think progress can be made.\"",
+                          "Kerry left."}));
+  const std::string curly = "He said: “We still have work to do. I certainly have work tonight.” Then he left.";
+  EXPECT_EQ(split(curly).size(), 2u);
+  EXPECT_EQ(split("\"We don't yet have that final framework,\" he said today. Talks go on.").size(), 2u);
+}
+
+TEST(Segmenter, SpansAreTrimmedAndAbsolute) {
+  LanguageInfo info;
+  ASSERT_TRUE(resolve_language("en", &info));
+  Segmenter seg(info);
+  const std::string text = "  First one.   Second one.  ";
+  const auto spans = seg.sentences(text, 100);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].begin, 102u);
+  EXPECT_EQ(text.substr(spans[1].begin - 100, spans[1].size()), "Second one.");
+}
+
+TEST(Segmenter, WordsAreFoldedAndPunctuationSkipped) {
+  LanguageInfo info;
+  ASSERT_TRUE(resolve_language("en", &info));
+  Segmenter seg(info);
+  std::vector<Token> toks;
+  const std::string text = "Kerry’s ＡＢＣ talks, 2014: Straße!";
+  seg.words(text, 0, &toks);
+  std::vector<std::string> folded;
+  for (const auto& t : toks) folded.push_back(t.folded);
+  EXPECT_EQ(folded, (std::vector<std::string>{"kerry's", "abc", "talks", "2014", "strasse"}));
+  EXPECT_TRUE(toks[3].is_number);
+  EXPECT_EQ(toks[0].span.of(text), "Kerry’s");
+}
+
+TEST(Segmenter, OtherLanguagesUseTheirOwnRules) {
+  // "Dr." needs the post-pass; ICU's German suppressions know "Nr." and "Bsp.".
+  EXPECT_EQ(split("Herr Dr. Müller kam um acht. Er sprach lange.", "de"),
+            (std::vector<std::string>{"Herr Dr. Müller kam um acht.", "Er sprach lange."}));
+}
+
+TEST(Stemmer, SnowballEnglishAndUnknown) {
+  const Stemmer en("english");
+  ASSERT_TRUE(en.available());
+  EXPECT_EQ(en.stem("negotiations"), en.stem("negotiation"));
+  EXPECT_EQ(en.stem("running"), "run");
+  const Stemmer none("klingon");
+  EXPECT_FALSE(none.available());
+  EXPECT_EQ(none.stem("running"), "running");
+}
+
+TEST(Language, ResolvesCodes) {
+  LanguageInfo info;
+  ASSERT_TRUE(resolve_language("pt-BR", &info));
+  EXPECT_EQ(info.code, "pt");
+  EXPECT_EQ(info.stemmer, "portuguese");
+  EXPECT_EQ(info.sentence_locale, "pt@ss=standard");
+  EXPECT_FALSE(resolve_language("", &info));
+  EXPECT_FALSE(resolve_language("e1", &info));
+  EXPECT_FALSE(resolve_language("english-please", &info));
+}
+
+}  // namespace
+}  // namespace precis

@@ -1,0 +1,58 @@
+#include "text/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace precis {
+namespace {
+
+TEST(Utf8, ValidTextIsUnchanged) {
+  const std::string s = "Kerry’s “seven days” — ñ 日本 😀";
+  const Utf8Repair r = repair_utf8(s);
+  EXPECT_EQ(r.text, s);
+  EXPECT_FALSE(r.changed());
+  EXPECT_TRUE(is_valid_utf8(s));
+}
+
+TEST(Utf8, InvalidBytesAreReplacedAndReported) {
+  const std::string s = std::string("ab\xFF") + "cd\xC3" + "e" + "\xED\xA0\x80" + "f\xF0\x9F\x98";
+  const Utf8Repair r = repair_utf8(s);
+  EXPECT_TRUE(is_valid_utf8(r.text));
+  EXPECT_FALSE(is_valid_utf8(s));
+  // 0xFF; truncated 2-byte lead; a surrogate (ED A0 80 = 3 maximal subparts: ED, A0, 80); truncated 4-byte.
+  EXPECT_EQ(r.text, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD" "e\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "f\xEF\xBF\xBD");
+  ASSERT_EQ(r.invalid_at.size(), 6u);
+  EXPECT_EQ(r.invalid_at[0], 2u);
+  EXPECT_EQ(r.invalid_at[1], 5u);
+}
+
+TEST(Utf8, OverlongAndOutOfRangeAreInvalid) {
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));
+  EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));
+  EXPECT_TRUE(is_valid_utf8("\xF4\x8F\xBF\xBF"));
+}
+
+TEST(Utf8, Utf16OffsetsMatchJavaScriptIndices) {
+  // "a😀b" is 1 + 4 + 1 bytes and 1 + 2 + 1 UTF-16 units; "é" is 2 bytes, 1 unit.
+  std::string s = "a😀bé";
+  for (int i = 0; i < 300; ++i) s += "x";  // cross a checkpoint
+  s += "😀z";
+  const Utf16OffsetMap m(s);
+  EXPECT_EQ(m.to_utf16(0), 0u);
+  EXPECT_EQ(m.to_utf16(1), 1u);
+  EXPECT_EQ(m.to_utf16(5), 3u);
+  EXPECT_EQ(m.to_utf16(6), 4u);
+  EXPECT_EQ(m.to_utf16(8), 5u);
+  EXPECT_EQ(m.to_utf16(8 + 300), 305u);
+  EXPECT_EQ(m.to_utf16(8 + 300 + 4), 307u);
+  EXPECT_EQ(m.to_utf16(s.size()), 308u);
+}
+
+TEST(Utf8, EmptyText) {
+  EXPECT_TRUE(repair_utf8("").text.empty());
+  const Utf16OffsetMap m("");
+  EXPECT_EQ(m.to_utf16(0), 0u);
+}
+
+}  // namespace
+}  // namespace precis
