@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: install what is missing, then native unit tests (GoogleTest via CTest), the wasm
+# module under Node (same JSON as the native CLI), and the page in headless Chromium.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+bash scripts/setup.sh
+
+echo "== native build + unit tests"
+cmake --preset native-debug >/dev/null
+cmake --build --preset native-debug -j"$(nproc)"
+ctest --preset native-debug -j"$(nproc)"
+
+echo "== wasm build"
+bash scripts/build-wasm.sh >/dev/null
+
+echo "== wasm module under Node"
+node --test tests/wasm/
+
+echo "== page in headless Chromium"
+(cd tests/browser && node --test)

@@ -1,0 +1,124 @@
+// Types for the Précis ES module and its JSON schema (version 1; see README.md "JSON API").
+
+export const SCHEMA_VERSION: 1;
+
+export interface InputDocument {
+  /** Your identifier; echoed back as document_id. Defaults to the 1-based position. */
+  id?: string | number;
+  /** Title, if known; lines repeating it are removed from the text. */
+  title?: string;
+  /** ISO 8601 date, if known; orders the summary. */
+  date?: string;
+  /** The article as plain text (UTF-8). */
+  text: string;
+}
+
+export type Budget = { words: number } | { sentences: number };
+
+export interface Options {
+  /** Default {words: 100}. Words: 1-10000; sentences: 1-1000. */
+  budget?: Budget;
+  /** BCP 47 language code, default "en". */
+  language?: string;
+  /** Key sentences reported per document, 0-50, default 3. */
+  key_sentences?: number;
+}
+
+export interface Request {
+  version?: 1;
+  documents: Array<InputDocument | string>;
+  options?: Options;
+  /** Shorthands for options.budget / options.language / options.key_sentences. */
+  budget?: Budget;
+  language?: string;
+  key_sentences?: number;
+}
+
+export interface Range {
+  begin: number;
+  end: number;
+}
+
+export interface SentenceOut {
+  /** The sentence exactly as it stands in the document text. */
+  text: string;
+  /** Index of the source document in the request. */
+  document: number;
+  document_id: string;
+  /** Index of the sentence among the document's sentences. */
+  sentence: number;
+  words: number;
+  /** Byte offsets in the document's UTF-8 text. */
+  utf8: Range;
+  /** UTF-16 offsets: JavaScript string indices into the document text. */
+  utf16: Range;
+  /** Relative value, (0, 1]. */
+  score: number;
+  /** Summary sentences only: how many documents state the same content (>= 1). */
+  support?: number;
+}
+
+export type RemovalReason =
+  | 'title' | 'repeated_title' | 'repeated_line' | 'paywall' | 'related_links' | 'caption_credit'
+  | 'byline' | 'share_prompt' | 'template' | 'slug' | 'heading' | 'dateline' | 'repeated_across_articles';
+
+export interface RemovedSpan {
+  reason: RemovalReason | string;
+  detail: string;
+  text: string;
+  utf8: Range;
+  utf16: Range;
+}
+
+export interface DocumentOut {
+  id: string;
+  title: string;
+  words: number;
+  sentences: number;
+  key_sentences: SentenceOut[];
+  removed: RemovedSpan[];
+  /** Number of invalid UTF-8 sequences replaced by U+FFFD (0 for JavaScript strings). */
+  invalid_utf8: number;
+}
+
+export interface Message {
+  code: string;
+  message: string;
+  document?: number;
+}
+
+export type ErrorCode =
+  | 'invalid_json' | 'invalid_request' | 'unsupported_version' | 'empty_input' | 'too_large'
+  | 'invalid_language' | 'out_of_memory' | 'internal';
+
+export interface Response {
+  version: 1;
+  ok: boolean;
+  summary: SentenceOut[];
+  documents: DocumentOut[];
+  warnings: Message[];
+  errors: Array<Message & { code: ErrorCode }>;
+  stats: { documents: number; sentences: number; words: number; concepts: number; concept_threshold: number };
+}
+
+export class PrecisError extends Error {
+  readonly code: ErrorCode;
+  readonly response: Response;
+}
+
+export interface Summarizer {
+  /** Throws PrecisError when the request cannot be served. */
+  summarize(request: Request): Response;
+  /** JSON string in, JSON string out; never throws for bad input. */
+  summarizeJson(requestJson: string): string;
+}
+
+export interface CreateOptions {
+  /** Where precis-core.wasm is served from (default: beside precis.mjs). */
+  wasmUrl?: string | URL;
+  /** The wasm bytes, if you already have them. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+export function createSummarizer(options?: CreateOptions): Promise<Summarizer>;
+export function normalizeRequest(request: Request): Request;

@@ -1,0 +1,95 @@
+// Précis as an ES module, for browsers, Web Workers and Node.
+//
+//   import { createSummarizer } from './precis.mjs';
+//   const summarizer = await createSummarizer();
+//   const response = summarizer.summarize({ documents: [{ text }], budget: { words: 100 } });
+//
+// summarize() is synchronous once the module is ready; run it in a Worker (worker.mjs) to keep a
+// page responsive on large inputs.
+import createPrecisCore from './precis-core.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** Error thrown for a request Précis cannot serve; `code` is the response's error code. */
+export class PrecisError extends Error {
+  constructor(code, message, response) {
+    super(message);
+    this.name = 'PrecisError';
+    this.code = code;
+    this.response = response;
+  }
+}
+
+const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+
+async function loadWasmBinaryInNode(url) {
+  // Emscripten 3.1.6 would fetch() a file path under Node; hand it the bytes instead.
+  const { readFile } = await import('node:fs/promises');
+  return readFile(url);
+}
+
+/**
+ * Loads the module. Options: `wasmUrl` (where precis.wasm is; default beside this file) or
+ * `wasmBinary` (the bytes).
+ */
+export async function createSummarizer(options = {}) {
+  const wasmUrl = options.wasmUrl ?? new URL('./precis-core.wasm', import.meta.url);
+  const moduleArgs = { locateFile: () => String(wasmUrl) };
+  if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
+  else if (isNode) moduleArgs.wasmBinary = await loadWasmBinaryInNode(wasmUrl);
+  const core = await createPrecisCore(moduleArgs);
+  return new Summarizer(core);
+}
+
+class Summarizer {
+  #core;
+
+  constructor(core) {
+    this.#core = core;
+  }
+
+  /** Raw interface: JSON request string in, JSON response string out. Never throws for bad input. */
+  summarizeJson(requestJson) {
+    return this.#core.summarizeJson(requestJson);
+  }
+
+  /**
+   * Summarizes `request` ({documents, options} per the schema; `budget` and `language` may also be
+   * given at the top level for convenience). Returns the response object; throws PrecisError when
+   * the response has ok === false.
+   */
+  summarize(request) {
+    const response = JSON.parse(this.#core.summarizeJson(JSON.stringify(normalizeRequest(request))));
+    if (!response.ok) {
+      const e = response.errors?.[0] ?? { code: 'internal', message: 'unknown error' };
+      throw new PrecisError(e.code, e.message, response);
+    }
+    return response;
+  }
+}
+
+// Lone surrogates cannot cross into UTF-8; U+FFFD keeps every UTF-16 offset where it was.
+const wellFormed = (s) => (typeof s !== 'string' ? s
+  : typeof s.toWellFormed === 'function' ? s.toWellFormed()
+  : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+
+function cleanDocument(d) {
+  if (typeof d === 'string') return wellFormed(d);
+  if (d == null || typeof d !== 'object') return d;
+  const out = { ...d };
+  for (const k of ['text', 'title', 'id', 'date']) if (typeof out[k] === 'string') out[k] = wellFormed(out[k]);
+  return out;
+}
+
+export function normalizeRequest(request) {
+  if (request == null || typeof request !== 'object') {
+    throw new PrecisError('invalid_request', 'request must be an object with documents');
+  }
+  const { documents, options = {}, budget, language, key_sentences: keySentences, ...rest } = request;
+  const merged = { ...options };
+  if (budget !== undefined) merged.budget = budget;
+  if (language !== undefined) merged.language = language;
+  if (keySentences !== undefined) merged.key_sentences = keySentences;
+  const docs = Array.isArray(documents) ? documents.map(cleanDocument) : documents;
+  return { version: SCHEMA_VERSION, ...rest, documents: docs, options: merged };
+}

@@ -1,0 +1,22 @@
+// Précis in a Web Worker, so a long summary never blocks the page.
+//
+// Post {id, request} (request as for Summarizer.summarize); receive {id, response} or
+// {id, error: {code, message}}. The first message also waits for the module to load.
+import { createSummarizer, PrecisError } from './precis.mjs';
+
+const ready = createSummarizer();
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data ?? {};
+  try {
+    const summarizer = await ready;
+    const started = performance.now();
+    const response = summarizer.summarize(request);
+    self.postMessage({ id, response, elapsedMs: performance.now() - started });
+  } catch (e) {
+    const error = e instanceof PrecisError
+      ? { code: e.code, message: e.message }
+      : { code: 'internal', message: String(e?.message ?? e) };
+    self.postMessage({ id, error });
+  }
+};
