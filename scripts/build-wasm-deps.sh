@@ -85,8 +85,7 @@ finish() { echo "$PREFIX" >&3; exit 0; }
 # Serialize concurrent runs (e.g. two CI jobs on one machine); the winner builds, the others
 # find the stamp after waiting.
 exec 9>"$CACHE_ROOT/.build.lock"
-echo "waiting for the build lock $CACHE_ROOT/.build.lock ..."
-flock 9
+if ! flock -n 9; then echo "another build is running; waiting for $CACHE_ROOT/.build.lock ..."; flock 9; fi
 [ -f "$STAMP" ] && finish
 # A prefix without stamp is never produced by the atomic move below; remove leftovers anyway.
 rm -rf "$PREFIX"
@@ -151,8 +150,9 @@ ensure_deb_src() {
   echo "adding $f (deb-src $site bookworm main)"
   {
     echo "Types: deb-src"; echo "URIs: $site"; echo "Suites: bookworm"; echo "Components: main"
-    [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] &&
+    if [ -f /usr/share/keyrings/debian-archive-keyring.gpg ]; then
       echo "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg"
+    fi
   } > "$f"
 }
 if [ "$(id -u)" = 0 ]; then
@@ -254,7 +254,6 @@ EOF
 configure_deps() {
   emcmake cmake -S "$WORK/proj" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_FLAGS_RELEASE="$CFLAGS_ALL" -DCMAKE_CXX_FLAGS_RELEASE="$CXXFLAGS_ALL" \
-    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
     -DICU_SRC="$ICU_SRC" -DSB_SRC="$SB_SRC" -DSB_SOURCES="$WORK/snowball-sources.txt" -DICU_DATA_LIST="$WORK/icudata-items.txt" \
     -DICU_PUBLIC_DEFS="${ICU_PUBLIC_DEFS// /;}"
 }

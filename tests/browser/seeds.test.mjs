@@ -1,0 +1,214 @@
+// End-to-end test of the Précis page (build/site) in headless Chromium.
+//
+//   cd tests/browser && npm install && node --test
+//
+// Needs the built site (scripts/build-wasm.sh) and Chromium at /usr/bin/chromium
+// (apt-get install chromium). PRECIS_SITE_DIR / PRECIS_DATA_DIR / CHROMIUM override the paths.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const SITE = path.resolve(process.env.PRECIS_SITE_DIR ?? path.join(ROOT, 'build/site'));
+const SEEDS = path.resolve(process.env.PRECIS_DATA_DIR ?? path.join(ROOT, '../shared/data'), 'seeds');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(HERE, 'screenshots');
+const TIMEOUT = 120_000;
+
+// Text the cleaner must keep out of the summary (headlines, credits, related links, paywall).
+const FORBIDDEN_IN_SUMMARY = ['Truce in Limbo', 'ABC News', 'Reuters', 'Subscribe', 'free_limit', 'FAA Lifts'];
+const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT_PAYLOAD = '<script>window.__pwned=1</script>';
+
+let server;
+let origin;
+let browser;
+let seeds;
+
+before(async () => {
+  for (const file of ['index.html', 'app.js', 'style.css', 'precis/worker.mjs', 'precis/precis-core.wasm']) {
+    assert.ok(existsSync(path.join(SITE, file)),
+      `${path.join(SITE, file)} is missing: build the site first with scripts/build-wasm.sh`);
+  }
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM)`);
+  seeds = [1, 2, 3].map((n) => {
+    const file = path.join(SEEDS, `article${n}.txt`);
+    assert.ok(existsSync(file), `missing seed article ${file} (set PRECIS_DATA_DIR)`);
+    return readFileSync(file, 'utf8');
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  server = startServer({ dir: SITE, port: 0 });
+  await once(server, 'listening');
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  server?.close();
+});
+
+/**
+ * Opens the page in a fresh context, recording every request and every console error, uncaught
+ * exception or worker error (page or worker).
+ */
+async function openPage(contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const onConsole = (where) => (message) => {
+    if (message.type() === 'error') problems.push(`${where} console error: ${message.text()}`);
+  };
+  page.on('console', onConsole('page'));
+  page.on('pageerror', (error) => problems.push(`uncaught in page: ${error.message}`));
+  page.on('worker', (worker) => worker.on('console', onConsole('worker')));
+  context.on('weberror', (error) => problems.push(`web error: ${error.error().message}`));
+  await page.goto(`${origin}/`);
+  return { context, page, requests, problems };
+}
+
+async function fillArticles(page, texts) {
+  const boxes = page.locator('textarea.article-text');
+  while ((await boxes.count()) < texts.length) await page.click('#add-article');
+  for (let i = 0; i < texts.length; i++) await boxes.nth(i).fill(texts[i]);
+}
+
+/** Clicks Summarize and waits for the summary or an error message; fails on an error. */
+async function summarize(page) {
+  await page.click('#summarize');
+  await page.waitForSelector('#summary li, .message.error', { timeout: 60_000 });
+  const errors = await page.locator('.message.error').allTextContents();
+  assert.deepEqual(errors, [], 'the page shows an error');
+}
+
+function summaryItems(page) {
+  return page.locator('#summary li').evaluateAll((items) => items.map((li) => ({
+    text: li.querySelector('.sentence-text')?.textContent ?? '',
+    source: li.querySelector('.source')?.textContent ?? '',
+    support: li.querySelector('.support')?.textContent ?? null,
+  })));
+}
+
+function assertSameOrigin(requests) {
+  assert.ok(requests.length > 0, 'no requests were recorded');
+  const foreign = requests.filter((url) => new URL(url).origin !== origin);
+  assert.deepEqual(foreign, [], `requests left ${origin}`);
+  // The worker's own fetches are recorded too, so the check above covers them.
+  assert.ok(requests.some((url) => url.endsWith('/precis/precis-core.wasm')),
+    `the wasm fetch was not recorded: ${requests.join(', ')}`);
+}
+
+test('summarizes the three seed articles', { timeout: TIMEOUT }, async () => {
+  const { context, page, requests, problems } = await openPage();
+  assert.equal(await page.locator('textarea.article-text').count(), 2, 'the page starts with two article boxes');
+  await page.click('#add-article');
+  assert.equal(await page.locator('textarea.article-text').count(), 3);
+  await fillArticles(page, seeds);
+  assert.equal(await page.inputValue('#budget-value'), '100');
+  assert.equal(await page.inputValue('#budget-unit'), 'words');
+  await summarize(page);
+
+  const items = await summaryItems(page);
+  assert.ok(items.length >= 2, `expected at least 2 summary sentences, got ${items.length}`);
+  for (const item of items) {
+    assert.match(item.source, /^Article [123]( · .+)?$/, `sentence without its source: ${item.text}`);
+    for (const bad of FORBIDDEN_IN_SUMMARY) {
+      assert.ok(!item.text.includes(bad), `summary sentence contains "${bad}": ${item.text}`);
+    }
+    if (item.support !== null) assert.match(item.support, /^stated in \d+ articles$/);
+  }
+  const texts = items.map((item) => item.text);
+  assert.equal(new Set(texts).size, texts.length, `repeated summary sentence:\n${texts.join('\n')}`);
+  assert.match(await page.textContent('#timing'), /in \d[\d,]*(\.\d)? ms/);
+
+  // What cleaning removed: open every panel; the paywall and the photo credit must be visible.
+  for (const summary of await page.locator('#removed details > summary').all()) await summary.click();
+  const paywall = page.locator('.removed[data-reason="paywall"] .removed-text');
+  assert.ok(await paywall.first().isVisible(), 'no visible paywall removal');
+  const paywallText = (await paywall.allTextContents()).join('\n');
+  assert.ok(paywallText.includes('free_limit') && paywallText.includes('Subscribe now for unlimited access'),
+    `paywall text not shown: ${paywallText}`);
+  assert.ok(await page.locator('.removed-text', { hasText: 'John Kerry Reuters' }).first().isVisible(),
+    '"John Kerry Reuters" is not shown as removed');
+
+  await page.locator('textarea').evaluateAll((boxes) => boxes.forEach((box) => { box.scrollTop = 0; }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'seeds-desktop.png'), fullPage: true });
+  assertSameOrigin(requests);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('works on a phone-sized screen in dark mode', { timeout: TIMEOUT }, async () => {
+  const { context, page, requests, problems } = await openPage({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark',
+  });
+  await fillArticles(page, seeds);
+  await summarize(page);
+  assert.ok((await summaryItems(page)).length >= 2);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
+  await page.locator('textarea').evaluateAll((boxes) => boxes.forEach((box) => { box.scrollTop = 0; }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'seeds-phone-dark.png'), fullPage: true });
+  assertSameOrigin(requests);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('article text with markup is shown literally, never run', { timeout: TIMEOUT }, async () => {
+  const { context, page, problems } = await openPage();
+  await fillArticles(page, [
+    `${IMG_PAYLOAD}\n\nThe city council approved the new budget on Tuesday after a long debate. ` +
+      `The mayor said the budget would fund ${SCRIPT_PAYLOAD} new schools and parks.\n`,
+    `${SCRIPT_PAYLOAD}\n\nThe city council approved the new budget on Tuesday. ` +
+      `Officials said the ${IMG_PAYLOAD} plan includes money for new schools and parks across the city.\n`,
+  ]);
+  await summarize(page);
+  await page.waitForTimeout(500); // give an injected onerror handler time to fire
+
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'markup in article text was executed');
+  const injected = await page.evaluate(() => document.querySelectorAll('#result img, #result script, #messages img, #messages script').length);
+  assert.equal(injected, 0, 'article markup became elements');
+  const shown = await page.textContent('#result');
+  assert.ok(shown.includes(IMG_PAYLOAD), 'the <img> text is not shown literally');
+  assert.ok(shown.includes(SCRIPT_PAYLOAD), 'the <script> text is not shown literally');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('shows errors from the summarizer and keeps working', { timeout: TIMEOUT }, async () => {
+  const { context, page, problems } = await openPage();
+  // Nothing pasted: the page says so without asking the worker.
+  await page.click('#summarize');
+  assert.match(await page.textContent('.message.error'), /at least one article/);
+
+  // A budget the core rejects: its error (code and message) is shown, no summary.
+  await fillArticles(page, [seeds[0]]);
+  await page.fill('#budget-value', '20000');
+  await page.click('#summarize');
+  const error = page.locator('.message.error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /invalid_request/);
+  assert.match(await error.textContent(), /10000/);
+  assert.ok(await page.locator('#result').isHidden());
+
+  // Fixed: the same worker answers again.
+  await page.fill('#budget-value', '100');
+  await summarize(page);
+  assert.ok((await summaryItems(page)).length >= 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
