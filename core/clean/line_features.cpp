@@ -41,6 +41,16 @@ bool is_minor_word(std::string_view w) {
   return false;
 }
 
+// Lowercase ASCII letters of a word, punctuation dropped: enough to recognise minor words.
+std::string ascii_lower_letters(std::string_view w) {
+  std::string out;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if ((c >= 'a' && c <= 'z') || c == '.') out.push_back(c);
+  }
+  return out;
+}
+
 bool ends_like_sentence(std::string_view t) {
   // Strip closing quotes/brackets, then look for . ! ? or the ellipsis.
   std::size_t e = t.size();
@@ -136,8 +146,7 @@ std::vector<Line> split_lines(std::string_view text) {
       for (std::size_t k = 0; k < line.words.size(); ++k) {
         const UChar32 c = first_letter(line.words[k]);
         if (c < 0) continue;
-        const std::string lw = comparison_key(line.words[k]);
-        if (k > 0 && is_minor_word(lw)) continue;
+        if (k > 0 && is_minor_word(ascii_lower_letters(line.words[k]))) continue;
         ++content;
         if (u_isupper(c) || u_istitle(c)) ++capital;
       }

@@ -18,8 +18,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 bool has_template_marker(std::string_view t) {
   return t.find("{{") != std::string_view::npos || t.find("}}") != std::string_view::npos ||
          t.find("{%") != std::string_view::npos || t.find("%}") != std::string_view::npos ||
-         t.find("${") != std::string_view::npos || t.find("[[") != std::string_view::npos ||
-         t.find("%%") != std::string_view::npos || t.find("__") != std::string_view::npos;
+         t.find("${") != std::string_view::npos || t.find("[[") != std::string_view::npos;
 }
 
 // A line that reads like a headline: short, no sentence punctuation, mostly capitalised words.
@@ -151,22 +150,31 @@ std::size_t dateline_prefix_length(std::string_view t) {
   return k < t.size() ? k : 0;
 }
 
-SharedLines count_shared_lines(const std::vector<std::string_view>& texts) {
+SharedLines count_shared_lines(const std::vector<std::vector<Line>>& documents) {
   SharedLines counts;
-  if (texts.size() < 2) return counts;
-  for (const auto& text : texts) {
-    std::set<std::string> seen;
-    for (const Line& l : split_lines(text)) {
+  if (documents.size() < 2) return counts;
+  for (const auto& lines : documents) {
+    std::set<std::string_view> seen;
+    for (const Line& l : lines) {
       if (!l.terminal && l.word_count() <= 15 && !l.key.empty()) seen.insert(l.key);
     }
-    for (const auto& k : seen) ++counts[k];
+    for (const auto& k : seen) ++counts[std::string(k)];
   }
   return counts;
 }
 
+SharedLines count_shared_lines(const std::vector<std::string_view>& texts) {
+  std::vector<std::vector<Line>> documents;
+  for (const auto& t : texts) documents.push_back(split_lines(t));
+  return count_shared_lines(documents);
+}
+
 CleanedText clean_plain_text(std::string_view text, const CleanOptions& options) {
+  return clean_lines(text, split_lines(text), options);
+}
+
+CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, const CleanOptions& options) {
   CleanedText out;
-  const std::vector<Line> lines = split_lines(text);
   const std::size_t n = lines.size();
   std::vector<const char*> reason(n, nullptr);
   std::vector<std::string> detail(n);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clean/line_features.h"
 #include "clean/removed_span.h"
 
 namespace precis {
@@ -21,10 +22,13 @@ struct CleanOptions {
 };
 
 CleanedText clean_plain_text(std::string_view text, const CleanOptions& options);
+// The same on lines already split with split_lines(text).
+CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, const CleanOptions& options);
 
 // Counts, across the documents of one request, the short lines that are not sentences: a line of
 // that kind pasted in several articles is page furniture ("Advertisement", a site footer).
 SharedLines count_shared_lines(const std::vector<std::string_view>& texts);
+SharedLines count_shared_lines(const std::vector<std::vector<Line>>& documents);
 
 // Byte length of a wire-service dateline at the start of `line` ("LONDON (AP) _ ",
 // "WASHINGTON _ ", "CAIRO, July 25 (Reuters) - "), or 0.

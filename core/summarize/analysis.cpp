@@ -70,7 +70,7 @@ int count_words(std::string_view text) {
 
 Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, const AnalysisOptions& options) {
   Corpus corpus;
-  Segmenter segmenter(language);
+  Segmenter& segmenter = shared_segmenter(language);
   const Stemmer stemmer(language.stemmer);
   corpus.stemmed = stemmer.available();
   const WordSet& stopwords = stopwords_for(language.code);
@@ -90,9 +90,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     in.text.shrink_to_fit();
     corpus.documents.push_back(std::move(d));
   }
-  std::vector<std::string_view> texts;
-  for (const auto& d : corpus.documents) texts.push_back(d.text);
-  const SharedLines shared = count_shared_lines(texts);
+  std::vector<std::vector<Line>> lines;
+  lines.reserve(corpus.documents.size());
+  for (const auto& d : corpus.documents) lines.push_back(split_lines(d.text));
+  const SharedLines shared = count_shared_lines(lines);
 
   std::vector<Token> tokens;
   for (std::size_t di = 0; di < corpus.documents.size(); ++di) {
@@ -100,7 +101,8 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     CleanOptions clean_options;
     clean_options.given_title = d.title;
     clean_options.shared_lines = &shared;
-    d.cleaned = clean_plain_text(d.text, clean_options);
+    d.cleaned = clean_lines(d.text, lines[di], clean_options);
+    lines[di] = {};  // release early: large inputs
     if (d.title.empty()) d.title = d.cleaned.title;
 
     for (std::size_t bi = 0; bi < d.cleaned.blocks.size(); ++bi) {

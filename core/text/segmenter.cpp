@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 
 #include "text/utf8.h"
@@ -25,24 +26,33 @@ struct Utf16Text {
 
 Utf16Text to_utf16(std::string_view text) {
   Utf16Text t;
+  std::vector<char16_t> units;
+  units.reserve(text.size());
   t.to_byte.reserve(text.size() + 1);
   std::size_t i = 0;
   while (i < text.size()) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
-    const std::size_t len = std::min(utf8_sequence_length(b), text.size() - i);
-    UChar32 cp;
-    if (len == 1) {
-      cp = b < 0x80 ? b : 0xFFFD;
-    } else {
-      cp = b & (0xFF >> (len + 1));
-      for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    if (b < 0x80) {  // ASCII: most of every news text
+      units.push_back(b);
+      t.to_byte.push_back(static_cast<uint32_t>(i));
+      ++i;
+      continue;
     }
-    t.u16.append(cp);
+    const std::size_t len = std::min(utf8_sequence_length(b), text.size() - i);
+    UChar32 cp = len == 1 ? 0xFFFD : (b & (0xFF >> (len + 1)));
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    if (cp > 0xFFFF) {
+      units.push_back(static_cast<char16_t>(U16_LEAD(cp)));
+      units.push_back(static_cast<char16_t>(U16_TRAIL(cp)));
+      t.to_byte.push_back(static_cast<uint32_t>(i));
+    } else {
+      units.push_back(static_cast<char16_t>(cp));
+    }
     t.to_byte.push_back(static_cast<uint32_t>(i));
-    if (cp > 0xFFFF) t.to_byte.push_back(static_cast<uint32_t>(i));
     i += len;
   }
   t.to_byte.push_back(static_cast<uint32_t>(text.size()));
+  t.u16 = icu::UnicodeString(units.data(), static_cast<int32_t>(units.size()));
   return t;
 }
 
@@ -236,6 +246,15 @@ Segmenter::Segmenter(const LanguageInfo& language) {
 }
 
 Segmenter::~Segmenter() = default;
+
+Segmenter& shared_segmenter(const LanguageInfo& language) {
+  // One per language and thread: creating ICU's iterators costs more than segmenting a few
+  // articles, and a Segmenter is not safe to share between threads.
+  thread_local std::map<std::string, std::unique_ptr<Segmenter>> cache;
+  auto& slot = cache[language.sentence_locale + "|" + language.word_locale];
+  if (!slot) slot = std::make_unique<Segmenter>(language);
+  return *slot;
+}
 
 std::vector<Span> Segmenter::sentences(std::string_view text, std::size_t base) {
   std::vector<Span> pieces;

@@ -50,6 +50,9 @@ class Segmenter {
   const icu::Normalizer2* nfkc_cf_ = nullptr;
 };
 
+// A Segmenter for `language`, created on first use and kept for the thread's lifetime.
+Segmenter& shared_segmenter(const LanguageInfo& language);
+
 // The post-pass on its own, for testing: given raw sentence pieces of `text` (relative spans,
 // in order, covering the text), merges pieces that ICU split wrongly.
 std::vector<Span> merge_false_breaks(std::string_view text, const std::vector<Span>& pieces);

@@ -1,0 +1,143 @@
+#include "eval/options.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace precis::eval {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: precis-eval DATASET_DIR [options]\n"
+    "Scores the summarizer and the lead and random baselines with ROUGE-1/2 (ROUGE-1.5.5 -n 2 -m -a\n"
+    "-f A -p 0.5 -l CUT semantics) on DATASET_DIR/clusters.txt, <cluster>/docs/*.txt, <cluster>/refs/*.txt.\n"
+    "\n"
+    "evaluation:\n"
+    "  --words N          summary budget in words (default 100)\n"
+    "  --cut N            ROUGE -l: score only the first N words, 0 = no cut (default: --words)\n"
+    "  --peer-cut-only    do not cut the references (ROUGE-1.5.5 cuts them too, whatever its usage says)\n"
+    "  --no-stem          no Porter stemming (ROUGE without -m)\n"
+    "  --bootstrap N      resamples of the clusters for the 95% interval on recall (default 1000)\n"
+    "  --seed N           seed of the bootstrap and of the random baseline (default 1)\n"
+    "  --random-draws N   random summaries averaged per cluster (default 20)\n"
+    "  --per-cluster      also print one row per cluster\n"
+    "  --systems LIST     comma-separated subset of precis,lead,random (default all)\n"
+    "  --write-summaries DIR\n"
+    "                     write DIR/<system>/<cluster>.txt, one sentence per line (random: first draw),\n"
+    "                     e.g. to score them with ROUGE-1.5.5 itself\n"
+    "summarizer tuning (fields of precis::SummaryOptions; defaults are the engine's):\n"
+    "  --min-share X      concepts.min_document_share\n"
+    "  --min-docs N       concepts.min_documents\n"
+    "  --lead-bonus X     concepts.lead_bonus\n"
+    "  --restarts N       selection.restarts\n"
+    "  --redundancy X     selection.redundancy_overlap\n"
+    "  --length-exp X     selection.length_exponent\n"
+    "  --min-words N      min_sentence_words\n";
+
+bool int_arg(const std::string& flag, const char* v, long lo, long hi, int* out) {
+  char* end = nullptr;
+  const long x = v ? std::strtol(v, &end, 10) : 0;
+  if (!v || *v == '\0' || *end != '\0' || x < lo || x > hi) {
+    std::fprintf(stderr, "precis-eval: %s takes a whole number from %ld to %ld\n", flag.c_str(), lo, hi);
+    return false;
+  }
+  *out = static_cast<int>(x);
+  return true;
+}
+
+bool real_arg(const std::string& flag, const char* v, double lo, double hi, double* out) {
+  char* end = nullptr;
+  const double x = v ? std::strtod(v, &end) : 0;
+  if (!v || *v == '\0' || *end != '\0' || !(x >= lo && x <= hi)) {
+    std::fprintf(stderr, "precis-eval: %s takes a number from %g to %g\n", flag.c_str(), lo, hi);
+    return false;
+  }
+  *out = x;
+  return true;
+}
+
+bool systems_arg(const char* v, std::vector<std::string>* out) {
+  out->clear();
+  std::string list = v ? v : "";
+  for (std::size_t start = 0; start <= list.size();) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    const std::string name = list.substr(start, comma - start);
+    if (name != "precis" && name != "lead" && name != "random") {
+      std::fputs("precis-eval: --systems takes a comma-separated list of precis, lead, random\n", stderr);
+      return false;
+    }
+    out->push_back(name);
+    start = comma + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+int parse_args(int argc, char** argv, Config* c) {
+  bool cut_given = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const char* v = i + 1 < argc ? argv[i + 1] : nullptr;
+    bool ok = true;
+    if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (a == "--no-stem") {
+      c->stem = false;
+      continue;
+    } else if (a == "--peer-cut-only") {
+      c->cut_references = false;
+      continue;
+    } else if (a == "--per-cluster") {
+      c->per_cluster = true;
+      continue;
+    } else if (a == "--words") {
+      ok = int_arg(a, v, 1, 100000, &c->words);
+    } else if (a == "--cut") {
+      ok = cut_given = int_arg(a, v, 0, 100000, &c->cut);
+    } else if (a == "--bootstrap") {
+      ok = int_arg(a, v, 0, 1000000, &c->bootstrap);
+    } else if (a == "--seed") {
+      ok = int_arg(a, v, 0, 2147483647L, &c->seed);
+    } else if (a == "--random-draws") {
+      ok = int_arg(a, v, 1, 100000, &c->random_draws);
+    } else if (a == "--systems") {
+      ok = systems_arg(v, &c->systems);
+    } else if (a == "--write-summaries") {
+      if (!(ok = v != nullptr)) std::fputs("precis-eval: --write-summaries needs a directory\n", stderr);
+      else c->summaries_dir = v;
+    } else if (a == "--min-share") {
+      ok = real_arg(a, v, 0, 1, &c->summary.concepts.min_document_share);
+    } else if (a == "--min-docs") {
+      ok = int_arg(a, v, 1, 1000, &c->summary.concepts.min_documents);
+    } else if (a == "--lead-bonus") {
+      ok = real_arg(a, v, 0, 100, &c->summary.concepts.lead_bonus);
+    } else if (a == "--restarts") {
+      ok = int_arg(a, v, 0, 100000, &c->summary.selection.restarts);
+    } else if (a == "--redundancy") {
+      ok = real_arg(a, v, 0, 1, &c->summary.selection.redundancy_overlap);
+    } else if (a == "--length-exp") {
+      ok = real_arg(a, v, 0, 4, &c->summary.selection.length_exponent);
+    } else if (a == "--min-words") {
+      ok = int_arg(a, v, 1, 1000, &c->summary.min_sentence_words);
+    } else if (!a.empty() && a[0] != '-' && c->dataset.empty()) {
+      c->dataset = a;
+      continue;
+    } else {
+      std::fprintf(stderr, "precis-eval: unexpected argument '%s' (see --help)\n", a.c_str());
+      return 2;
+    }
+    if (!ok) return 2;
+    ++i;  // every option that reaches here took a value
+  }
+  if (c->dataset.empty()) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  if (!cut_given) c->cut = c->words;
+  c->summary.budget = Budget{c->words, 0};
+  return -1;
+}
+
+}  // namespace precis::eval

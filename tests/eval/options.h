@@ -1,0 +1,30 @@
+// Command line of precis-eval.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "summarize/summarizer.h"
+
+namespace precis::eval {
+
+struct Config {
+  std::string dataset;
+  int words = 100;              // summary budget
+  int cut = 100;                // ROUGE -l; 0 = no cut (defaults to `words`)
+  bool cut_references = true;   // ROUGE-1.5.5 applies -l to the references too
+  bool stem = true;
+  int bootstrap = 1000;
+  int seed = 1;
+  int random_draws = 20;
+  bool per_cluster = false;
+  std::string summaries_dir;    // empty: do not write the summaries
+  std::vector<std::string> systems{"precis", "lead", "random"};
+  SummaryOptions summary;       // the engine's defaults unless a tuning flag says otherwise
+};
+
+// Returns -1 to run with `config` filled in, otherwise the exit status (0 after --help, 2 after
+// a usage error, reported on stderr).
+int parse_args(int argc, char** argv, Config* config);
+
+}  // namespace precis::eval
