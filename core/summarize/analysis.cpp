@@ -27,6 +27,17 @@ class Interner {
   std::size_t size() const { return ids_.size(); }
   std::size_t pair_size() const { return pair_ids_.size(); }
 
+  std::vector<std::string> strings() const {
+    std::vector<std::string> out(ids_.size());
+    for (const auto& [s, i] : ids_) out[i] = s;
+    return out;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> pairs() const {
+    std::vector<std::pair<uint32_t, uint32_t>> out(pair_ids_.size());
+    for (const auto& [key, i] : pair_ids_) out[i] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
+    return out;
+  }
+
  private:
   std::unordered_map<std::string, uint32_t> ids_;
   std::unordered_map<uint64_t, uint32_t> pair_ids_;
@@ -43,6 +54,58 @@ bool ends_with_question(std::string_view s) {
     --e;
   }
   return e > 0 && s[e - 1] == '?';
+}
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Opens with a quotation mark: ", ', `` or a typographic quote.
+bool starts_with_quote(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] == '"' || s[0] == '`' || s[0] == '\'') return true;
+  // U+2018, U+201C (left single and double quotation marks), U+00AB (guillemet)
+  return s.substr(0, 3) == "\xE2\x80\x98" || s.substr(0, 3) == "\xE2\x80\x9C" || s.substr(0, 2) == "\xC2\xAB";
+}
+
+// English words that, opening a sentence, point back to the sentence before it: a summary that
+// lifts the sentence out of its article leaves the reader guessing who "he" is.
+bool dangling_opener(const std::string& folded) {
+  static const char* const kWords[] = {"he",   "she",  "it",    "they",    "him",     "her",    "his",   "its",
+                                       "their", "them", "this",  "these",   "those",   "but",    "and",   "also",
+                                       "however", "so", "yet",   "still",   "meanwhile", "instead", "we", "i",
+                                       "or",   "nor",  "then",  "thus",    "moreover", "furthermore", "besides"};
+  for (const char* w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+// First code point of `s` is an uppercase letter.
+bool capitalized(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
+// A piece of a sentence: opens with a lowercase letter, or does not end with terminal punctuation
+// (., !, ?, ..., possibly followed by closing quotes or brackets).
+bool is_fragment(std::string_view s) {
+  if (s.empty()) return true;
+  int32_t i = 0;
+  UChar32 first;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), first);
+  if (first >= 0 && u_islower(first)) return true;
+  int32_t e = static_cast<int32_t>(s.size());
+  while (e > 0) {
+    int32_t at = e;
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, at, c);
+    const bool closing = c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
+    if (!closing) return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';');
+    e = at;
+  }
+  return true;
 }
 
 }  // namespace
@@ -74,6 +137,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   const Stemmer stemmer(language.stemmer);
   corpus.stemmed = stemmer.available();
   const WordSet& stopwords = stopwords_for(language.code);
+  const bool english = language.code == "en";
   Interner terms, concepts;
 
   // Repair first, so that cross-document line counts see the same text as the cleaner.
@@ -126,29 +190,75 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         sent.too_long = sent.words > options.max_sentence_words;
         sent.is_question = ends_with_question(stext);
         d.word_count += sent.words;
+        sent.starts_with_quote = starts_with_quote(stext);
+        sent.fragment = is_fragment(stext);
         while (t < tokens.size() && tokens[t].span.end <= s.begin) ++t;
         uint32_t prev = 0;
-        bool prev_stop = true, have_prev = false;
+        bool prev_stop = true, prev_cap = false, have_prev = false;
+        // (concept, white-space word where it ends), in text order; made distinct below.
+        std::vector<std::pair<uint32_t, uint16_t>> found;
+        std::size_t scan = s.begin;  // white-space words of the sentence seen so far end before here
+        int word = -1;
         for (; t < tokens.size() && tokens[t].span.begin < s.end; ++t) {
           const Token& tok = tokens[t];
+          for (; scan <= tok.span.begin; ++scan) {
+            if (!is_ascii_space(d.text[scan]) && (scan == s.begin || is_ascii_space(d.text[scan - 1]))) ++word;
+          }
           const bool stop = stopwords.count(tok.folded) > 0;
+          const bool cap = capitalized(tok.span.of(d.text));
+          if (!have_prev && english) sent.dangling_start = dangling_opener(tok.folded);
           const uint32_t term = terms.id(stemmer.stem(tok.folded));
           if (!stop) sent.terms.push_back(term);
+          if (!stop && options.unigram_concepts && !sent.too_long) {
+            const uint32_t c = concepts.id((uint64_t{0xFFFFFFFFu} << 32) | term);
+            if (c >= corpus.concept_occurrences.size()) {
+              corpus.concept_occurrences.resize(c + 1, 0);
+              corpus.concept_capitalized.resize(c + 1, 0);
+              corpus.concept_has_stopword.resize(c + 1, 0);
+              corpus.concept_is_word.resize(c + 1, 0);
+              corpus.concept_is_word[c] = 1;
+            }
+            ++corpus.concept_occurrences[c];
+            found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
+          }
           if (have_prev && !(stop && prev_stop) && !sent.too_long) {
-            sent.concepts.push_back(concepts.id((static_cast<uint64_t>(prev) << 32) | term));
+            const uint32_t c = concepts.id((static_cast<uint64_t>(prev) << 32) | term);
+            if (c >= corpus.concept_occurrences.size()) {
+              corpus.concept_occurrences.resize(c + 1, 0);
+              corpus.concept_capitalized.resize(c + 1, 0);
+              corpus.concept_has_stopword.resize(c + 1, stop || prev_stop);
+              corpus.concept_is_word.resize(c + 1, 0);
+            }
+            ++corpus.concept_occurrences[c];
+            corpus.concept_capitalized[c] += cap && prev_cap;
+            found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
           }
           prev = term;
           prev_stop = stop;
+          prev_cap = cap && have_prev;  // a sentence's first word is capitalised anyway
           have_prev = true;
         }
-        std::sort(sent.concepts.begin(), sent.concepts.end());
-        sent.concepts.erase(std::unique(sent.concepts.begin(), sent.concepts.end()), sent.concepts.end());
+        // Distinct concepts, each with the word where it first ends.
+        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t k = 0; k < found.size(); ++k) {
+          if (k > 0 && found[k].first == found[k - 1].first) continue;
+          sent.concepts.push_back(found[k].first);
+          sent.concept_word.push_back(found[k].second);
+        }
         d.sentences.push_back(std::move(sent));
       }
     }
   }
   corpus.term_count = terms.size();
   corpus.concept_count = concepts.pair_size();
+  corpus.concept_occurrences.resize(corpus.concept_count, 0);
+  corpus.concept_capitalized.resize(corpus.concept_count, 0);
+  corpus.concept_has_stopword.resize(corpus.concept_count, 0);
+  corpus.concept_is_word.resize(corpus.concept_count, 0);
+  if (options.keep_vocabulary) {
+    corpus.term_text = terms.strings();
+    corpus.concept_terms = concepts.pairs();
+  }
   return corpus;
 }
 

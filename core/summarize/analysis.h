@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "clean/removed_span.h"
@@ -27,9 +28,17 @@ struct Sentence {
   int paragraph = 0;              // index of the cleaned block it came from
   int words = 0;                  // white-space words containing a letter or digit
   std::vector<uint32_t> terms;    // content-word stem ids, in order, duplicates kept
-  std::vector<uint32_t> concepts; // distinct concept ids (stemmed pairs, not both stopwords)
+  std::vector<uint32_t> concepts; // distinct concept ids (stemmed pairs, not both stopwords), sorted
+  // For each entry of `concepts`: the white-space word (0-based, as ROUGE and readers count them,
+  // punctuation-only words included) at which its first occurrence ends. What a cut after N words
+  // keeps of the sentence.
+  std::vector<uint16_t> concept_word;
   bool is_question = false;
   bool too_long = false;          // beyond the sentence length limit: never summarised
+  bool starts_with_quote = false; // opens with a quotation mark: quoted speech
+  bool dangling_start = false;    // opens with a word that needs the sentence before it ("He", "But")
+  bool fragment = false;          // opens with a lowercase letter or lacks final punctuation: a piece
+                                  // of a sentence that a paragraph break or a cut split
 };
 
 struct AnalyzedDocument {
@@ -48,10 +57,21 @@ struct Corpus {
   std::size_t term_count = 0;
   std::size_t concept_count = 0;
   bool stemmed = false;
+  // By concept id: occurrences, and those where both words are capitalised mid-sentence (names).
+  std::vector<int> concept_occurrences;
+  std::vector<int> concept_capitalized;
+  std::vector<uint8_t> concept_has_stopword;  // one of its two words is a stopword
+  std::vector<uint8_t> concept_is_word;       // a single content word (AnalysisOptions::unigram_concepts)
+  // Only with AnalysisOptions::keep_vocabulary: the stem of each term id, and the two term ids of
+  // each concept id (for evaluation and debugging).
+  std::vector<std::string> term_text;
+  std::vector<std::pair<uint32_t, uint32_t>> concept_terms;
 };
 
 struct AnalysisOptions {
   int max_sentence_words = 150;
+  bool keep_vocabulary = false;
+  bool unigram_concepts = true;  // content words are concepts too, besides word pairs
 };
 
 // Throws std::runtime_error if ICU data is unusable (a build problem, not an input problem).

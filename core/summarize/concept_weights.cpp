@@ -4,43 +4,107 @@
 #include <cmath>
 
 namespace precis {
+namespace {
 
-ConceptWeights weigh_concepts(const Corpus& corpus, const ConceptWeightOptions& options) {
-  ConceptWeights w;
+// `x` in thousandths, rounded half away from zero: exact and the same on every platform.
+int64_t milli(double x) { return static_cast<int64_t>(std::llround(x * 1000.0)); }
+
+}  // namespace
+
+std::vector<int> default_concept_model() {
+  // precis-eval ../shared/data/duc2003 --fit-model (least squares, ridge 1, 92k word pairs).
+  // Order: bias, share, share beyond 1/4, 1/2, 3/4, lead share, lead share beyond 1/4,
+  // capitalised, 1/(1 + earliest position), has a stopword.
+  return {-383, 6251, 19319, 13606, 10564, 10564, 22039, 67, 2555, -43};
+}
+
+ConceptFeatures concept_features(const Corpus& corpus) {
+  ConceptFeatures f;
   const std::size_t nc = corpus.concept_count;
-  w.document_count.assign(nc, 0);
-  w.weight.assign(nc, 0.0);
-  std::vector<int> lead_count(nc, 0);
-  std::vector<int> sentence_count(nc, 0);  // for single documents: repetition within the text
+  f.documents = static_cast<int>(corpus.documents.size());
+  f.document_count.assign(nc, 0);
+  f.lead_count.assign(nc, 0);
+  f.sentence_count.assign(nc, 0);
+  f.earliest.assign(nc, 1 << 30);
+  f.has_stopword.assign(nc, 0);
   std::vector<int> last_doc(nc, -1);
   for (const auto& d : corpus.documents) {
     bool first = true;
     for (const auto& s : d.sentences) {
       for (uint32_t c : s.concepts) {
-        ++sentence_count[c];
+        ++f.sentence_count[c];
+        f.earliest[c] = std::min(f.earliest[c], s.index);
         if (last_doc[c] != s.document) {
           last_doc[c] = s.document;
-          ++w.document_count[c];
+          ++f.document_count[c];
         }
-        if (first) ++lead_count[c];
+        if (first) ++f.lead_count[c];
       }
       if (!s.concepts.empty()) first = false;
     }
   }
+  for (std::size_t c = 0; c < nc && c < corpus.concept_has_stopword.size(); ++c) f.has_stopword[c] = corpus.concept_has_stopword[c];
+  return f;
+}
+
+std::array<int, kConceptFeatureCount> concept_feature_vector(const ConceptFeatures& f, const Corpus& corpus, uint32_t c) {
+  const int docs = std::max(f.documents, 1);
+  const int share = f.document_count[c] * 1000 / docs;
+  const int occurrences = c < corpus.concept_occurrences.size() ? corpus.concept_occurrences[c] : 0;
+  const int capitalized = c < corpus.concept_capitalized.size() ? corpus.concept_capitalized[c] : 0;
+  const int lead = f.lead_count[c] * 1000 / docs;
+  auto beyond = [](int x, int knot) { return std::max(0, x - knot) * 1000 / (1000 - knot); };
+  return {1000,
+          share,
+          beyond(share, 250),
+          beyond(share, 500),
+          beyond(share, 750),
+          lead,
+          beyond(lead, 250),
+          occurrences > 0 ? capitalized * 1000 / occurrences : 0,
+          1000 / (1 + std::min(f.earliest[c], 1000)),
+          f.has_stopword[c] ? 1000 : 0};
+}
+
+ConceptWeights weigh_concepts(const Corpus& corpus, const ConceptWeightOptions& options) {
+  ConceptWeights w;
+  const std::size_t nc = corpus.concept_count;
+  const ConceptFeatures f = concept_features(corpus);
+  w.document_count = f.document_count;
+  w.weight.assign(nc, 0);
   const int docs = static_cast<int>(corpus.documents.size());
   // With one document there is no agreement to measure: use repetition inside it instead.
-  const std::vector<int>& support = docs > 1 ? w.document_count : sentence_count;
-  int threshold = std::max(options.min_documents,
-                           static_cast<int>(std::ceil(options.min_document_share * docs - 1e-9)));
+  const std::vector<int>& support = docs > 1 ? f.document_count : f.sentence_count;
+  auto is_word = [&](std::size_t c) { return c < corpus.concept_is_word.size() && corpus.concept_is_word[c]; };
+  // ceil(share * docs) with the share in thousandths: integer arithmetic only.
+  const int64_t share_milli = std::clamp<int64_t>(milli(options.min_document_share), 0, 1000);
+  const int by_share = static_cast<int>((share_milli * docs + 999) / 1000);
+  int threshold = std::max(options.min_documents, by_share);
   for (; threshold >= 1; --threshold) {
     int kept = 0;
-    for (std::size_t c = 0; c < nc; ++c) kept += support[c] >= threshold;
+    for (std::size_t c = 0; c < nc; ++c) kept += support[c] >= threshold && !is_word(c);
     if (kept >= options.min_concepts || threshold == 1) break;
   }
   w.threshold = std::max(threshold, 1);
+
+  const int64_t lead = std::max<int64_t>(0, milli(options.lead_bonus));
+  const int64_t below = std::max<int64_t>(0, milli(options.below_threshold));
   for (std::size_t c = 0; c < nc; ++c) {
-    if (support[c] < w.threshold) continue;
-    w.weight[c] = support[c] + options.lead_bonus * lead_count[c];
+    if (!options.model.empty()) {
+      const auto x = concept_feature_vector(f, corpus, static_cast<uint32_t>(c));
+      int64_t v = 0;
+      for (std::size_t k = 0; k < x.size() && k < options.model.size(); ++k) v += static_cast<int64_t>(options.model[k]) * x[k];
+      w.weight[c] = std::max<int64_t>(0, v / 1000);
+      if (support[c] < w.threshold) w.weight[c] = w.weight[c] * below / 1000;
+    } else if (support[c] >= w.threshold) {
+      w.weight[c] = kWeightUnit * support[c] + lead * f.lead_count[c];
+    } else {
+      w.weight[c] = below * support[c];
+    }
+  }
+  const int64_t word_factor = std::max<int64_t>(0, milli(options.word_factor));
+  for (std::size_t c = 0; c < nc; ++c) {
+    if (is_word(c)) w.weight[c] = w.weight[c] * word_factor / 1000;
   }
   return w;
 }

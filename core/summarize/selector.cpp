@@ -14,6 +14,24 @@ std::vector<uint32_t> distinct(const std::vector<uint32_t>& v) {
   return d;
 }
 
+std::size_t common_count(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] == y[j]) { ++common; ++i; ++j; }
+    else if (x[i] < y[j]) ++i;
+    else ++j;
+  }
+  return common;
+}
+
+// common >= overlap * min(|x|, |y|), with the overlap in thousandths: exact.
+bool overlapping(std::size_t common, std::size_t x, std::size_t y, int64_t overlap_milli) {
+  if (x == 0 || y == 0) return false;
+  return static_cast<int64_t>(common) * 1000 >= overlap_milli * static_cast<int64_t>(std::min(x, y));
+}
+
+int64_t to_milli(double x) { return static_cast<int64_t>(std::llround(x * 1000.0)); }
+
 // Concepts covered so far, reset in O(1) between runs by bumping a generation number.
 class CoverSet {
  public:
@@ -27,88 +45,117 @@ class CoverSet {
   uint32_t generation_ = 1;
 };
 
-double gain_of(const Sentence& s, const ConceptWeights& w, const CoverSet& covered) {
-  double g = 0;
-  for (uint32_t c : s.concepts) {
+int64_t gain_of(const Sentence& s, const ConceptWeights& w, const CoverSet& covered, int word_limit = -1) {
+  int64_t g = 0;
+  for (std::size_t k = 0; k < s.concepts.size(); ++k) {
+    const uint32_t c = s.concepts[k];
+    if (word_limit >= 0 && s.concept_word[k] >= word_limit) continue;
     if (!covered.has(c)) g += w.weight[c];
   }
   return g;
 }
 
+// Gain per unit of length, compared exactly: per word (g1 / w1 > g2 / w2), or per square root of
+// words (g1^2 / w1 > g2^2 / w2, gains never negative).
+class Ratio {
+ public:
+  explicit Ratio(bool per_word) : per_word_(per_word) {}
+  // 1 if (g1, w1) is better than (g2, w2), -1 if worse, 0 if equal.
+  int compare(int64_t g1, int w1, int64_t g2, int w2) const {
+    using Wide = __int128;
+    const Wide a = per_word_ ? Wide(g1) * std::max(w2, 1) : Wide(g1) * g1 * std::max(w2, 1);
+    const Wide b = per_word_ ? Wide(g2) * std::max(w1, 1) : Wide(g2) * g2 * std::max(w1, 1);
+    return a > b ? 1 : (a < b ? -1 : 0);
+  }
+
+ private:
+  bool per_word_;
+};
+
 struct Run {
   std::vector<Selected> chosen;
-  double total = 0;
+  std::vector<std::size_t> index;  // candidate index of each chosen sentence
+  int64_t total = 0;
+  int words = 0;
 };
 
 }  // namespace
 
 bool redundant(const Sentence& a, const Sentence& b, double overlap) {
   const std::vector<uint32_t> x = distinct(a.terms), y = distinct(b.terms);
-  if (x.empty() || y.empty()) return false;
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) { ++common; ++i; ++j; }
-    else if (x[i] < y[j]) ++i;
-    else ++j;
-  }
-  return static_cast<double>(common) >= overlap * static_cast<double>(std::min(x.size(), y.size()));
+  return overlapping(common_count(x, y), x.size(), y.size(), to_milli(overlap));
 }
 
 std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candidates, const ConceptWeights& weights,
                                        const Budget& budget, const SelectionOptions& options) {
   const std::size_t n = candidates.size();
   if (n == 0) return {};
-  const double exponent = budget.max_words > 0 ? options.length_exponent : 0.5;
-  auto cost = [&](const Sentence& s) { return std::pow(std::max(s.words, 1), exponent); };
+  const Ratio ratio(budget.max_words > 0);
+  const int64_t overlap_milli = to_milli(options.redundancy_overlap);
+  std::vector<std::vector<uint32_t>> terms(n);
+  for (std::size_t i = 0; i < n; ++i) terms[i] = distinct(candidates[i]->terms);
+
   auto fits = [&](const Run& r, const Sentence& s) {
-    int words = s.words;
-    for (const auto& c : r.chosen) words += c.sentence->words;
-    if (budget.max_words > 0 && words > budget.max_words) return false;
+    if (budget.max_words > 0 && r.words + s.words > budget.max_words) return false;
     if (budget.max_sentences > 0 && static_cast<int>(r.chosen.size()) + 1 > budget.max_sentences) return false;
     return true;
   };
-  auto acceptable = [&](const Run& r, const Sentence& s) {
-    if (!fits(r, s)) return false;
-    for (const auto& c : r.chosen) {
-      if (redundant(*c.sentence, s, options.redundancy_overlap)) return false;
+  auto repeats = [&](const Run& r, std::size_t i) {
+    for (std::size_t j : r.index) {
+      if (overlapping(common_count(terms[i], terms[j]), terms[i].size(), terms[j].size(), overlap_milli)) return true;
     }
-    return true;
+    return false;
   };
 
   CoverSet covered(weights.weight.size());
   // Standalone value of each sentence: an upper bound of its gain at any later point.
-  std::vector<double> standalone(n);
+  std::vector<int64_t> standalone(n);
   for (std::size_t i = 0; i < n; ++i) standalone[i] = gain_of(*candidates[i], weights, covered);
 
-  auto add = [&](Run* r, std::size_t i, double gain) {
+  auto add = [&](Run* r, std::size_t i, int64_t gain) {
     r->chosen.push_back(Selected{candidates[i], gain});
+    r->index.push_back(i);
     r->total += gain;
+    r->words += candidates[i]->words;
     for (uint32_t c : candidates[i]->concepts) covered.add(c);
   };
+
+  // Heap entry: an upper bound of the candidate's gain. Best ratio on top; ties: earlier candidate.
+  struct Entry {
+    int64_t gain;
+    std::size_t i;
+  };
+  auto worse = [&](const Entry& a, const Entry& b) {
+    const int c = ratio.compare(a.gain, candidates[a.i]->words, b.gain, candidates[b.i]->words);
+    return c != 0 ? c < 0 : a.i > b.i;
+  };
+
+  // Every candidate worth anything, heap-ordered once; each run starts from a copy.
+  std::vector<Entry> initial;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (standalone[i] > 0) initial.push_back(Entry{standalone[i], i});
+  }
+  std::make_heap(initial.begin(), initial.end(), worse);
 
   // One lazy-greedy run, optionally forced to start with sentence `first`.
   auto greedy = [&](long first) {
     Run r;
     covered.reset();
     if (first >= 0) add(&r, static_cast<std::size_t>(first), standalone[first]);
-    using Entry = std::pair<double, std::size_t>;  // (upper bound of gain per cost, candidate)
-    std::priority_queue<Entry> heap;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (standalone[i] > 0 && static_cast<long>(i) != first) heap.emplace(standalone[i] / cost(*candidates[i]), i);
-    }
+    // (`first` stays in the heap; it is skipped as a repeat of itself, or adds nothing.)
+    std::priority_queue<Entry, std::vector<Entry>, decltype(worse)> heap(worse, initial);
     while (!heap.empty()) {
-      const auto [bound, i] = heap.top();
+      const Entry top = heap.top();
       heap.pop();
-      const Sentence& s = *candidates[i];
-      if (!acceptable(r, s)) continue;  // budgets only tighten and redundancy only grows
-      const double g = gain_of(s, weights, covered);
+      const Sentence& s = *candidates[top.i];
+      if (!fits(r, s) || repeats(r, top.i)) continue;  // budgets only tighten and redundancy only grows
+      const int64_t g = gain_of(s, weights, covered);
       if (g <= 0) continue;
-      const double ratio = g / cost(s);
-      if (!heap.empty() && ratio < heap.top().first) {
-        heap.emplace(ratio, i);  // stale bound: re-queue with the true value
+      if (g < top.gain && !heap.empty() && worse(Entry{g, top.i}, heap.top())) {
+        heap.push(Entry{g, top.i});  // stale bound: re-queue with the true value
         continue;
       }
-      add(&r, i, g);
+      add(&r, top.i, g);
     }
     return r;
   };
@@ -117,15 +164,37 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   const std::size_t starts = std::min<std::size_t>(static_cast<std::size_t>(std::max(options.restarts, 0)), n);
-  std::partial_sort(order.begin(), order.begin() + static_cast<long>(starts), order.end(),
-                    [&](std::size_t a, std::size_t b) { return standalone[a] > standalone[b]; });
+  std::partial_sort(order.begin(), order.begin() + static_cast<long>(starts), order.end(), [&](std::size_t a, std::size_t b) {
+    return standalone[a] != standalone[b] ? standalone[a] > standalone[b] : a < b;
+  });
   for (std::size_t k = 0; k < starts; ++k) {
     const std::size_t i = order[k];
     if (standalone[i] <= 0) break;
-    Run probe;
-    if (!fits(probe, *candidates[i])) continue;
+    if (!fits(Run{}, *candidates[i])) continue;
     Run r = greedy(static_cast<long>(i));
-    if (r.total > best.total + 1e-9) best = std::move(r);
+    if (r.total > best.total) best = std::move(r);
+  }
+
+  if (options.allow_last_sentence_overflow && budget.max_words > 0 && best.words < budget.max_words &&
+      (budget.max_sentences <= 0 || static_cast<int>(best.chosen.size()) < budget.max_sentences)) {
+    // What each remaining sentence adds within the words left; the cut drops the rest of it.
+    covered.reset();
+    for (std::size_t j : best.index) {
+      for (uint32_t c : candidates[j]->concepts) covered.add(c);
+    }
+    const int left = budget.max_words - best.words;
+    long pick = -1;
+    int64_t pick_gain = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (candidates[i]->words <= left) continue;  // would have fitted: the greedy had its chance
+      if (std::find(best.index.begin(), best.index.end(), i) != best.index.end() || repeats(best, i)) continue;
+      const int64_t g = gain_of(*candidates[i], weights, covered, left);
+      if (g > pick_gain) pick = static_cast<long>(i), pick_gain = g;
+    }
+    if (pick >= 0) {
+      add(&best, static_cast<std::size_t>(pick), pick_gain);
+      best.chosen.back().overflows = true;
+    }
   }
   return best.chosen;
 }

@@ -4,8 +4,10 @@
 // Lazy greedy on gain per word (exact greedy results, evaluating few candidates), restarted from
 // each of the strongest sentences in turn and keeping the best total: on news clusters this comes
 // within a fraction of a percent of the exact (ILP) optimum, at a tiny fraction of the cost.
+// All comparisons are exact integer arithmetic: native and WebAssembly builds agree.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "summarize/analysis.h"
@@ -21,14 +23,20 @@ struct Budget {
 struct SelectionOptions {
   int restarts = 16;               // greedy runs, each forced to start from a different sentence
   double redundancy_overlap = 0.6; // share of the shorter sentence's content words already said
-  double length_exponent = 1.0;    // gain / words^exponent (1 = per word; used with word budgets)
+  // Let one last sentence run past the word budget, chosen for what its first words (those within
+  // the budget) add. Only for scorers that cut summaries at the budget, such as ROUGE -l; a user's
+  // budget is never exceeded when this is false (the default).
+  bool allow_last_sentence_overflow = false;
 };
 
 struct Selected {
   const Sentence* sentence;
-  double gain;  // concept weight it added when chosen
+  int64_t gain;            // concept weight it added when chosen (within the budget, if it overflows)
+  bool overflows = false;  // the last sentence, running past the budget (allow_last_sentence_overflow)
 };
 
+// In the order chosen. With a word budget, sentences are ranked by gain per word; with only a
+// sentence budget (or none), by gain per square root of words.
 std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candidates, const ConceptWeights& weights,
                                        const Budget& budget, const SelectionOptions& options);
 

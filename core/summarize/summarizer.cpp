@@ -11,13 +11,46 @@ const Sentence& sentence_of(const Corpus& corpus, const SentenceRef& r) {
   return corpus.documents[r.document].sentences[r.index];
 }
 
-// How many documents state what `s` states: those containing at least half of its concepts that
-// are shared by two documents or more (and at least two of them when it has several).
+// A word-pair concept (single-word concepts say too little to tell who states the same thing).
+bool is_pair(const Corpus& corpus, uint32_t c) { return c >= corpus.concept_is_word.size() || !corpus.concept_is_word[c]; }
+
+std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const ConceptWeights& w, const SummaryOptions& o) {
+  const auto& sentences = corpus.documents[doc].sentences;
+  std::unordered_map<uint32_t, int> in_doc;
+  for (const auto& s : sentences) {
+    for (uint32_t c : s.concepts) ++in_doc[c];
+  }
+  std::vector<std::pair<double, int>> scored;
+  for (const auto& s : sentences) {
+    if (!summary_worthy(s, o.min_sentence_words, o)) continue;
+    double v = 0;
+    // Agreement with other articles counts most; repetition inside the article helps too.
+    for (uint32_t c : s.concepts) {
+      if (is_pair(corpus, c)) v += (w.document_count[c] - 1) + 0.5 * (in_doc[c] - 1);
+    }
+    v = v / std::sqrt(static_cast<double>(s.words)) * (1.0 + 1.0 / (1.0 + s.index));
+    scored.emplace_back(v, s.index);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<SentenceRef> out;
+  const double top = scored.empty() ? 0.0 : scored.front().first;
+  for (const auto& [v, i] : scored) {
+    if (static_cast<int>(out.size()) >= o.key_sentences) break;
+    bool repeats = false;
+    for (const auto& r : out) repeats = repeats || redundant(sentences[r.index], sentences[i], o.selection.redundancy_overlap);
+    if (repeats) continue;
+    out.push_back(SentenceRef{doc, i, top > 0 ? v / top : 0.0, 1});
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<int> count_support(const Corpus& corpus, const ConceptWeights& w, const std::vector<SentenceRef>& refs) {
   std::unordered_map<uint32_t, std::vector<int>> docs_of;  // concept -> documents, for needed concepts only
   for (const auto& r : refs) {
     for (uint32_t c : sentence_of(corpus, r).concepts) {
-      if (w.document_count[c] >= 2) docs_of.emplace(c, std::vector<int>{});
+      if (w.document_count[c] >= 2 && is_pair(corpus, c)) docs_of.emplace(c, std::vector<int>{});
     }
   }
   for (const auto& d : corpus.documents) {
@@ -39,7 +72,7 @@ std::vector<int> count_support(const Corpus& corpus, const ConceptWeights& w, co
       for (int d : it->second) ++hits[d];
     }
     int count = 1;  // its own document
-    const int needed = std::max(shared >= 2 ? 2 : 1, static_cast<int>(std::ceil(0.5 * shared)));
+    const int needed = std::max(shared >= 2 ? 2 : 1, (shared + 1) / 2);
     for (const auto& [d, h] : hits) {
       if (d != r.document && h >= needed) ++count;
     }
@@ -48,38 +81,34 @@ std::vector<int> count_support(const Corpus& corpus, const ConceptWeights& w, co
   return support;
 }
 
-std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const ConceptWeights& w, const SummaryOptions& o) {
-  const auto& sentences = corpus.documents[doc].sentences;
-  std::unordered_map<uint32_t, int> in_doc;
-  for (const auto& s : sentences) {
-    for (uint32_t c : s.concepts) ++in_doc[c];
-  }
-  std::vector<std::pair<double, int>> scored;
-  for (const auto& s : sentences) {
-    if (!summary_worthy(s, o.min_sentence_words)) continue;
-    double v = 0;
-    // Agreement with other articles counts most; repetition inside the article helps too.
-    for (uint32_t c : s.concepts) v += (w.document_count[c] - 1) + 0.5 * (in_doc[c] - 1);
-    v = v / std::sqrt(static_cast<double>(s.words)) * (1.0 + 1.0 / (1.0 + s.index));
-    scored.emplace_back(v, s.index);
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<SentenceRef> out;
-  const double top = scored.empty() ? 0.0 : scored.front().first;
-  for (const auto& [v, i] : scored) {
-    if (static_cast<int>(out.size()) >= o.key_sentences) break;
-    bool repeats = false;
-    for (const auto& r : out) repeats = repeats || redundant(sentences[r.index], sentences[i], o.selection.redundancy_overlap);
-    if (repeats) continue;
-    out.push_back(SentenceRef{doc, i, top > 0 ? v / top : 0.0, 1});
-  }
-  return out;
-}
-
-}  // namespace
-
 bool summary_worthy(const Sentence& s, int min_words) {
   return s.words >= min_words && !s.too_long && !s.is_question && !s.concepts.empty();
+}
+
+bool summary_worthy(const Sentence& s, int min_words, const SummaryOptions& options) {
+  return summary_worthy(s, min_words) && !(options.skip_quotes && s.starts_with_quote) &&
+         !(options.skip_dangling && s.dangling_start) && !(options.skip_fragments && s.fragment) && (options.max_position <= 0 || s.index < options.max_position);
+}
+
+void order_for_reading(const Corpus& corpus, std::vector<SentenceRef>* summary) {
+  const std::size_t nd = corpus.documents.size();
+  std::vector<std::string> date(nd);
+  std::string first_known;
+  for (const auto& d : corpus.documents) {
+    if (!d.date.empty()) { first_known = d.date; break; }
+  }
+  std::string last = first_known;
+  for (std::size_t i = 0; i < nd; ++i) {
+    if (!corpus.documents[i].date.empty()) last = corpus.documents[i].date;
+    date[i] = last;
+  }
+  std::stable_sort(summary->begin(), summary->end(), [&](const SentenceRef& a, const SentenceRef& b) {
+    const std::string& da = date[a.document];
+    const std::string& db = date[b.document];
+    if (da != db) return da < db;
+    if (a.index != b.index) return a.index < b.index;
+    return a.document < b.document;
+  });
 }
 
 SummaryResult summarize(std::vector<InputDocument> documents, const LanguageInfo& language, const SummaryOptions& options) {
@@ -93,24 +122,27 @@ SummaryResult summarize(std::vector<InputDocument> documents, const LanguageInfo
   for (int min_words = options.min_sentence_words; min_words >= 1 && candidates.empty(); min_words /= 2) {
     for (const auto& d : corpus.documents) {
       for (const auto& s : d.sentences) {
-        if (summary_worthy(s, min_words)) candidates.push_back(&s);
+        if (summary_worthy(s, min_words, options)) candidates.push_back(&s);
+      }
+    }
+  }
+  if (candidates.empty()) {  // only quotes, fragments or dangling sentences: better those than nothing
+    for (const auto& d : corpus.documents) {
+      for (const auto& s : d.sentences) {
+        if (summary_worthy(s, 1)) candidates.push_back(&s);
       }
     }
   }
   const std::vector<Selected> chosen = select_sentences(candidates, weights, options.budget, options.selection);
-  double best = 0;
+  int64_t best = 0;
   for (const auto& c : chosen) best = std::max(best, c.gain);
+  std::vector<SentenceRef> overflowing;  // kept last, where a cut at the budget trims it
   for (const auto& c : chosen) {
-    result.summary.push_back(SentenceRef{c.sentence->document, c.sentence->index, best > 0 ? c.gain / best : 0.0, 1});
+    const double score = best > 0 ? static_cast<double>(c.gain) / static_cast<double>(best) : 0.0;
+    (c.overflows ? overflowing : result.summary).push_back(SentenceRef{c.sentence->document, c.sentence->index, score, 1});
   }
-  // Reading order: by article date when known, then article order, then position in the article.
-  std::stable_sort(result.summary.begin(), result.summary.end(), [&](const SentenceRef& a, const SentenceRef& b) {
-    const std::string& da = corpus.documents[a.document].date;
-    const std::string& db = corpus.documents[b.document].date;
-    if (!da.empty() && !db.empty() && da != db) return da < db;
-    if (a.document != b.document) return a.document < b.document;
-    return a.index < b.index;
-  });
+  order_for_reading(corpus, &result.summary);
+  result.summary.insert(result.summary.end(), overflowing.begin(), overflowing.end());
   const std::vector<int> support = count_support(corpus, weights, result.summary);
   for (std::size_t i = 0; i < support.size(); ++i) result.summary[i].support = support[i];
 

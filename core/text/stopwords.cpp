@@ -1,7 +1,8 @@
 #include "text/stopwords.h"
 
 #include <map>
-#include <sstream>
+
+#include "text/split.h"
 
 namespace precis {
 namespace {
@@ -69,9 +70,7 @@ const WordSet& stopwords_for(std::string_view language_code) {
   static const std::map<std::string, WordSet> sets = [] {
     std::map<std::string, WordSet> m;
     for (const auto& [code, words] : raw_lists()) {
-      std::istringstream in(words);
-      std::string w;
-      while (in >> w) m[code].insert(w);
+      for (std::string_view w : split_spaces(words)) m[code].insert(std::string(w));
     }
     return m;
   }();

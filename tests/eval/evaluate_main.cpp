@@ -5,6 +5,7 @@
 //   precis-eval DATASET_DIR [--words 100] [--cut 100|0] [--no-stem] [--per-cluster] ...  (--help)
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -17,6 +18,7 @@
 
 #include "eval/baselines.h"
 #include "eval/dataset.h"
+#include "eval/learn.h"
 #include "eval/options.h"
 #include "eval/report.h"
 #include "eval/rouge.h"
@@ -54,10 +56,41 @@ void write_summary(const Config& c, const std::string& system, const std::string
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
+void dump_sentences(std::ofstream& out, const std::string& cluster, const Corpus& corpus) {
+  for (const auto& d : corpus.documents) {
+    for (const auto& s : d.sentences) {
+      out << cluster << '\t' << d.id << '\t' << s.index << '\t' << s.words << '\t'
+          << (s.is_question ? "?" : "") << (s.starts_with_quote ? "Q" : "") << (s.dangling_start ? "D" : "")
+          << (s.too_long ? "L" : "") << (s.fragment ? "F" : "") << '\t' << sentence_text(corpus, s) << '\n';
+    }
+  }
+}
+
+void print_model(const char* what, const std::vector<double>& beta) {
+  std::printf("%s", what);
+  const std::vector<int> m = to_model(beta);
+  for (std::size_t k = 0; k < m.size(); ++k) std::printf("%s%d", k ? "," : " ", m[k]);
+  std::printf("\n");
+}
+
 int run(const Config& c) {
   const std::vector<Cluster> clusters = load_dataset(c.dataset);
   LanguageInfo en;
   resolve_language("en", &en);
+  std::ofstream dump;
+  if (!c.dump_sentences.empty()) {
+    dump.open(c.dump_sentences, std::ios::binary);
+    if (!dump) throw std::runtime_error("cannot write " + c.dump_sentences);
+  }
+  std::vector<std::vector<ConceptExample>> examples;
+  if (c.learn || c.fit_model) {
+    for (const Cluster& cluster : clusters) examples.push_back(concept_examples(cluster, en, c.summary.analysis));
+  }
+  if (c.fit_model) {
+    print_model("model fitted on all clusters (--model):", fit_least_squares(examples, std::vector<bool>(clusters.size(), true), c.ridge));
+    return 0;
+  }
+  std::size_t cluster_number = 0;
   const Rouge rouge(c.stem);
   const Fill fill{c.words, c.cut > 0};
   std::mt19937_64 rng(static_cast<uint64_t>(c.seed));
@@ -73,19 +106,30 @@ int run(const Config& c) {
 
     Corpus corpus;
     if (wants("precis")) {
+      SummaryOptions options = c.summary;
+      if (c.learn) {
+        std::vector<bool> others(clusters.size(), true);
+        others[cluster_number] = false;
+        options.concepts.model = to_model(fit_least_squares(examples, others, c.ridge));
+      }
+      const std::clock_t cpu_start = std::clock();
       const auto start = std::chrono::steady_clock::now();
-      SummaryResult result = summarize(cluster.documents, en, c.summary);
+      SummaryResult result = summarize(cluster.documents, en, options);
       const auto stop = std::chrono::steady_clock::now();
+      const std::clock_t cpu_stop = std::clock();
       std::vector<const Sentence*> chosen;
       for (const auto& s : result.summary) chosen.push_back(&result.corpus.documents[s.document].sentences[s.index]);
       if (chosen.empty()) std::fprintf(stderr, "precis-eval: warning: empty summary for %s\n", cluster.name.c_str());
       runs["precis"].clusters.push_back(score(result.corpus, chosen));
       runs["precis"].milliseconds.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+      runs["precis"].cpu_milliseconds.push_back(1000.0 * static_cast<double>(cpu_stop - cpu_start) / CLOCKS_PER_SEC);
       write_summary(c, "precis", cluster.name, result.corpus, chosen);
       corpus = std::move(result.corpus);  // the baselines use the very same analysis
     } else {
       corpus = analyze(cluster.documents, en, c.summary.analysis);
     }
+    if (dump.is_open()) dump_sentences(dump, cluster.name, corpus);
+    ++cluster_number;
     if (wants("lead")) {
       const auto lead = lead_baseline(corpus, fill);
       runs["lead"].clusters.push_back(score(corpus, lead));

@@ -27,11 +27,27 @@ constexpr const char* kUsage =
     "summarizer tuning (fields of precis::SummaryOptions; defaults are the engine's):\n"
     "  --min-share X      concepts.min_document_share\n"
     "  --min-docs N       concepts.min_documents\n"
-    "  --lead-bonus X     concepts.lead_bonus\n"
+    "  --lead-bonus X     concepts.lead_bonus (counting model only)\n"
     "  --restarts N       selection.restarts\n"
     "  --redundancy X     selection.redundancy_overlap\n"
-    "  --length-exp X     selection.length_exponent\n"
-    "  --min-words N      min_sentence_words\n";
+    "  --below X          concepts.below_threshold\n"
+    "  --unigrams X       concepts.word_factor; 0 = analysis.unigram_concepts off\n"
+    "  --max-position N   max_position\n"
+    "  --min-words N      min_sentence_words\n"
+    "  --skip-quotes      skip_quotes\n"
+    "  --skip-dangling    skip_dangling\n"
+    "  --keep-fragments   skip_fragments = false\n"
+    "  --model LIST       concepts.model: comma-separated integer coefficients of a learned model\n"
+    "                     (default: the engine's, fitted on all of DUC 2003: in-sample there)\n"
+    "  --counting         concepts.model empty: the counting model (articles + lead bonus)\n"
+    "  --learn            learned concept weights, each cluster scored with a model fitted on the\n"
+    "                     other clusters (leave-one-cluster-out: honest scores)\n"
+    "  --ridge X          ridge of the least-squares fit (default 1)\n"
+    "  --fit-model        print the model fitted on all clusters of DATASET_DIR and exit\n"
+    "  --dump-sentences FILE\n"
+    "                     write every analysed sentence with its flags, to check cleaning\n"
+    "  --overflow         selection.allow_last_sentence_overflow: the last sentence may run past the\n"
+    "                     budget (only meaningful with a --cut at the budget; never in the product)\n";
 
 bool int_arg(const std::string& flag, const char* v, long lo, long hi, int* out) {
   char* end = nullptr;
@@ -92,6 +108,44 @@ int parse_args(int argc, char** argv, Config* c) {
     } else if (a == "--per-cluster") {
       c->per_cluster = true;
       continue;
+    } else if (a == "--skip-quotes") {
+      c->summary.skip_quotes = true;
+      continue;
+    } else if (a == "--keep-fragments") {
+      c->summary.skip_fragments = false;
+      continue;
+    } else if (a == "--skip-dangling") {
+      c->summary.skip_dangling = true;
+      continue;
+    } else if (a == "--counting") {
+      c->summary.concepts.model.clear();
+      continue;
+    } else if (a == "--learn") {
+      c->learn = true;
+      continue;
+    } else if (a == "--fit-model") {
+      c->fit_model = true;
+      continue;
+    } else if (a == "--ridge") {
+      ok = real_arg(a, v, 0, 1e9, &c->ridge);
+    } else if (a == "--dump-sentences") {
+      if (!(ok = v != nullptr)) std::fputs("precis-eval: --dump-sentences needs a file\n", stderr);
+      else c->dump_sentences = v;
+    } else if (a == "--model") {
+      c->summary.concepts.model.clear();
+      std::string list = v ? v : "";
+      for (std::size_t start = 0; ok && start <= list.size();) {
+        std::size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        const std::string item = list.substr(start, comma - start);
+        int x = 0;
+        ok = int_arg(a, item.c_str(), -100000000L, 100000000L, &x);
+        c->summary.concepts.model.push_back(x);
+        start = comma + 1;
+      }
+    } else if (a == "--overflow") {
+      c->summary.selection.allow_last_sentence_overflow = true;
+      continue;
     } else if (a == "--words") {
       ok = int_arg(a, v, 1, 100000, &c->words);
     } else if (a == "--cut") {
@@ -117,8 +171,13 @@ int parse_args(int argc, char** argv, Config* c) {
       ok = int_arg(a, v, 0, 100000, &c->summary.selection.restarts);
     } else if (a == "--redundancy") {
       ok = real_arg(a, v, 0, 1, &c->summary.selection.redundancy_overlap);
-    } else if (a == "--length-exp") {
-      ok = real_arg(a, v, 0, 4, &c->summary.selection.length_exponent);
+    } else if (a == "--unigrams") {
+      ok = real_arg(a, v, 0, 100, &c->summary.concepts.word_factor);
+      c->summary.analysis.unigram_concepts = c->summary.concepts.word_factor > 0;
+    } else if (a == "--max-position") {
+      ok = int_arg(a, v, 0, 100000, &c->summary.max_position);
+    } else if (a == "--below") {
+      ok = real_arg(a, v, 0, 100, &c->summary.concepts.below_threshold);
     } else if (a == "--min-words") {
       ok = int_arg(a, v, 1, 1000, &c->summary.min_sentence_words);
     } else if (!a.empty() && a[0] != '-' && c->dataset.empty()) {

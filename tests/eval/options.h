@@ -21,6 +21,10 @@ struct Config {
   std::string summaries_dir;    // empty: do not write the summaries
   std::vector<std::string> systems{"precis", "lead", "random"};
   SummaryOptions summary;       // the engine's defaults unless a tuning flag says otherwise
+  bool learn = false;           // learned concept weights, leave-one-cluster-out (eval/learn.h)
+  bool fit_model = false;       // print the model fitted on all clusters, and exit
+  double ridge = 1.0;           // of the least-squares fit
+  std::string dump_sentences;   // write every analysed sentence here (cleaning and segmentation check)
 };
 
 // Returns -1 to run with `config` filled in, otherwise the exit status (0 after --help, 2 after

@@ -29,10 +29,20 @@ void print_setting(const Config& c, const std::vector<Cluster>& clusters) {
     std::printf("no length cut\n");
   }
   const auto& o = c.summary;
-  std::printf("precis     budget %d words; min-share %g, min-docs %d, lead-bonus %g, restarts %d, redundancy %g, "
-              "length-exp %g, min-words %d\n",
-              c.words, o.concepts.min_document_share, o.concepts.min_documents, o.concepts.lead_bonus,
-              o.selection.restarts, o.selection.redundancy_overlap, o.selection.length_exponent, o.min_sentence_words);
+  const bool default_model = o.concepts.model == default_concept_model();
+  const char* weights = c.learn ? "learned, refitted leaving each scored cluster out (honest)"
+                        : o.concepts.model.empty() ? "counting"
+                        : default_model ? "learned, the engine's model (fitted on DUC 2003: in-sample there)"
+                                        : "learned, --model";
+  std::printf("precis     budget %d words; concept weights %s;\n           min-share %g, min-docs %d, ", c.words, weights,
+              o.concepts.min_document_share, o.concepts.min_documents);
+  if (o.concepts.model.empty() && !c.learn) std::printf("lead-bonus %g, ", o.concepts.lead_bonus);
+  std::printf("below %g, unigrams %g, restarts %d, redundancy %g, min-words %d%s%s%s%s%s\n", o.concepts.below_threshold,
+              o.analysis.unigram_concepts ? o.concepts.word_factor : 0.0, o.selection.restarts,
+              o.selection.redundancy_overlap, o.min_sentence_words, o.skip_quotes ? ", skip quotes" : "",
+              o.skip_dangling ? ", skip dangling" : "", o.skip_fragments ? "" : ", keep fragments",
+              o.max_position > 0 ? ", first sentences only" : "",
+              o.selection.allow_last_sentence_overflow ? ", LAST SENTENCE MAY OVERFLOW THE BUDGET" : "");
   std::printf("baselines  lead = first sentences of the first article by DOCNO; random = random sentences, mean of %d "
               "draws;\n           %s\n",
               c.random_draws,
@@ -80,12 +90,17 @@ void print_clusters(const std::vector<Cluster>& clusters, const std::vector<Syst
 }
 
 void print_timing(const SystemRun& run) {
-  std::vector<double> ms = run.milliseconds;
+  std::vector<double> ms = run.milliseconds, cpu = run.cpu_milliseconds;
   if (ms.empty()) return;
   std::sort(ms.begin(), ms.end());
+  std::sort(cpu.begin(), cpu.end());
   std::printf("\ntiming     precis::summarize (analysis + selection): mean %.2f ms per cluster, median %.2f, max %.2f "
               "(%zu clusters)\n",
               mean(ms), ms[ms.size() / 2], ms.back(), ms.size());
+  if (!cpu.empty()) {
+    std::printf("           processor time: mean %.2f ms per cluster, median %.2f, max %.2f\n", mean(cpu),
+                cpu[cpu.size() / 2], cpu.back());
+  }
 }
 
 }  // namespace

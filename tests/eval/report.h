@@ -19,7 +19,8 @@ struct ClusterScore {
 struct SystemRun {
   std::string name;
   std::vector<ClusterScore> clusters;  // in data set order
-  std::vector<double> milliseconds;    // summarizer runs only
+  std::vector<double> milliseconds;      // summarizer runs only: wall-clock time
+  std::vector<double> cpu_milliseconds;  // ...and processor time of this process (robust on a busy machine)
 };
 
 void print_report(const Config& config, const std::vector<Cluster>& clusters, const std::vector<SystemRun>& runs);
