@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, then native unit tests (GoogleTest via CTest), the wasm
-# module under Node (same JSON as the native CLI), and the page in headless Chromium.
+# Every test: install what is missing, then native unit tests (GoogleTest via CTest), the same
+# under ASan + UBSan, a short libFuzzer run of every fuzz target, the wasm module under Node (same
+# JSON as the native CLI), and the page in headless Chromium.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -10,6 +11,14 @@ echo "== native build + unit tests"
 cmake --preset native-debug >/dev/null
 cmake --build --preset native-debug -j"$(nproc)"
 ctest --preset native-debug -j"$(nproc)"
+
+echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset native-sanitize >/dev/null
+cmake --build --preset native-sanitize -j"$(nproc)"
+ctest --preset native-sanitize -j"$(nproc)"
+
+echo "== fuzzing (libFuzzer, 30 s per target; scripts/fuzz.sh 3600 for a long run)"
+bash scripts/fuzz.sh 30
 
 echo "== wasm build"
 bash scripts/build-wasm.sh >/dev/null

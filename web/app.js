@@ -1,5 +1,6 @@
 // Précis page: collects the articles, runs the summarizer in a Web Worker, shows the result.
 // All text that comes from the user or from the summarizer is rendered with textContent only.
+import { htmlToBlocks, looksLikeHtml } from './html_blocks.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const articleList = $('#articles');
@@ -223,6 +224,87 @@ async function summarize() {
   }
   render(reply.response, sources, reply.elapsedMs);
 }
+
+// ---- HTML paste and file drop -------------------------------------------------------------------
+// A paste that carries HTML (text/html on the clipboard), a dropped .html file, or a dropped text
+// file that is HTML: the page's own DOMParser turns it into blocks (html_blocks.js; nothing in it is
+// run or fetched), the core extracts the article from them in the worker, and the box receives the
+// article text. Plain text is pasted as it is.
+
+async function extractArticle(html) {
+  const { title, elements, blocks } = htmlToBlocks(html);
+  const reply = await summarizeInWorker({
+    documents: [{ elements, blocks, page_title: title }],
+    options: { extract_only: true },
+  });
+  if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  const doc = reply.response.documents[0];
+  return { text: doc.text, title: doc.title, kept: doc.blocks_kept, total: doc.blocks_total };
+}
+
+/** Puts `text` into the box: replaces the selection (the whole box when it is empty). */
+function insertText(textarea, text) {
+  const { selectionStart: start, selectionEnd: end, value } = textarea;
+  textarea.value = value.slice(0, start) + text + value.slice(end);
+  textarea.setSelectionRange(start + text.length, start + text.length);
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function insertHtml(textarea, html, origin) {
+  statusLine.textContent = 'Extracting the article…';
+  try {
+    const article = await extractArticle(html);
+    if (article.text.trim() === '') {
+      showMessage('warning', `${origin}:`, 'no article text was found in this HTML.');
+      return;
+    }
+    insertText(textarea, article.text);
+    showMessage('info', `${origin}:`, `article text extracted (${plural(article.kept, 'block')} of ` +
+      `${article.total.toLocaleString()} kept${article.title ? `; headline: ${article.title}` : ''}).`);
+  } catch (e) {
+    showMessage('error', `${origin}:`, e.message, e.code);
+  } finally {
+    statusLine.textContent = '';
+  }
+}
+
+articleList.addEventListener('paste', (event) => {
+  const textarea = event.target.closest?.('textarea.article-text');
+  const html = event.clipboardData?.getData('text/html');
+  if (!textarea || !html) return;
+  event.preventDefault();
+  messages.replaceChildren();
+  insertHtml(textarea, html, 'Pasted HTML');
+});
+
+articleList.addEventListener('dragover', (event) => {
+  if (event.target.closest?.('textarea.article-text') && event.dataTransfer?.types.includes('Files')) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }
+});
+
+articleList.addEventListener('drop', async (event) => {
+  const first = event.target.closest?.('textarea.article-text');
+  const files = [...(event.dataTransfer?.files ?? [])];
+  if (!first || files.length === 0) return;
+  event.preventDefault();
+  messages.replaceChildren();
+  // The first file goes into the box it was dropped on, the others into new boxes.
+  for (const [i, file] of files.entries()) {
+    const textarea = i === 0 ? first : $('textarea', addArticle());
+    const content = await file.text();
+    const isHtml = /\.x?html?$/i.test(file.name) || file.type === 'text/html' || looksLikeHtml(content);
+    if (isHtml) {
+      await insertHtml(textarea, content, file.name);
+    } else if (file.type === '' || file.type.startsWith('text/')) {
+      textarea.value = content;
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      showMessage('error', `${file.name}:`, 'drop a text (.txt) or web page (.html) file.');
+    }
+  }
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "api/limits.h"
+#include "html/html_document.h"
 #include "summarize/summarizer.h"
 #include "text/utf8.h"
 
@@ -73,6 +74,9 @@ struct ParsedRequest {
   std::vector<InputDocument> documents;
   SummaryOptions options;
   std::string language = "en";
+  std::vector<char> from_html;  // per document: its text was extracted from HTML (returned in the response)
+  std::vector<std::pair<int, int>> html_blocks;  // per document from HTML: blocks kept, blocks on the page
+  bool extract_only = false;    // options.extract_only: return the extracted texts, no summary
 };
 
 json parse_json(std::string_view text) {
@@ -85,7 +89,9 @@ json parse_json(std::string_view text) {
   }
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double ("1e309"): both are the
+    // caller's malformed JSON, not an internal error.
     throw RequestError("invalid_json", std::string("request is not valid JSON: ") + e.what());
   }
 }
@@ -106,20 +112,37 @@ ParsedRequest parse_request(const json& req) {
     const json& d = (*docs)[i];
     const std::string where = "documents[" + std::to_string(i) + "]";
     InputDocument doc;
+    bool html = false;
+    std::size_t input_bytes = 0;
     if (d.is_string()) {
       doc.text = d.get<std::string>();
     } else if (d.is_object()) {
-      doc.text = get_string(d, "text", where, true);
-      doc.title = get_string(d, "title", where, false);
+      // HTML input (html/html_document.h): the article text is extracted from the page.
+      if (has_html_input(d)) {
+        const HtmlInput in = read_html_input(d, where);
+        if (!in.error_code.empty()) throw RequestError(in.error_code, in.error);
+        doc.text = in.text;
+        doc.title = in.title;
+        input_bytes = in.bytes;
+        html = true;
+        out.html_blocks.resize(i + 1);
+        out.html_blocks[i] = {in.blocks_kept, in.blocks_total};
+      } else {
+        doc.text = get_string(d, "text", where, true);
+      }
+      const std::string title = get_string(d, "title", where, false);
+      if (!title.empty() || !html) doc.title = title;
       doc.date = get_string(d, "date", where, false);
       const auto id = d.find("id");
-      if (id != d.end() && id->is_number_integer()) doc.id = std::to_string(id->get<long long>());
+      // dump() spells any integer exactly (get<long long>() wrapped ids above 2^63 to negatives).
+      if (id != d.end() && id->is_number_integer()) doc.id = id->dump();
       else doc.id = get_string(d, "id", where, false);
     } else {
       throw RequestError("invalid_request", where + " must be an object with a text, or a string");
     }
     if (doc.id.empty()) doc.id = std::to_string(i + 1);
-    total += doc.text.size();
+    total += std::max(doc.text.size(), input_bytes);
+    out.from_html.push_back(html);
     if (total > limits::kMaxTotalTextBytes) {
       throw RequestError("too_large", "documents exceed " + std::to_string(limits::kMaxTotalTextBytes >> 20) + " MiB of text in total");
     }
@@ -143,6 +166,11 @@ ParsedRequest parse_request(const json& req) {
       }
     }
     o.key_sentences = get_int(*opts, "key_sentences", "options", 0, limits::kMaxKeySentences, 3);
+    const auto extract_only = opts->find("extract_only");
+    if (extract_only != opts->end() && !extract_only->is_null()) {
+      if (!extract_only->is_boolean()) throw RequestError("invalid_request", "options.extract_only must be true or false");
+      out.extract_only = extract_only->get<bool>();
+    }
     const std::string lang = get_string(*opts, "language", "options", false);
     if (!lang.empty()) out.language = lang;
   }
@@ -170,7 +198,28 @@ json sentence_json(const SummaryResult& r, const SentenceRef& ref, const std::ve
   return j;
 }
 
+// options.extract_only: each document's text as the summarizer would read it (for HTML input, the
+// extracted article), without summarizing.
+json run_extract_only(const ParsedRequest& req) {
+  json documents = json::array();
+  for (std::size_t i = 0; i < req.documents.size(); ++i) {
+    const InputDocument& d = req.documents[i];
+    Utf8Repair text = repair_utf8(d.text);
+    json jd{{"id", d.id}, {"title", repair_utf8(d.title).text}, {"text", std::move(text.text)},
+            {"from_html", static_cast<bool>(req.from_html[i])}};
+    if (req.from_html[i]) {
+      jd["blocks_kept"] = req.html_blocks[i].first;
+      jd["blocks_total"] = req.html_blocks[i].second;
+    }
+    documents.push_back(std::move(jd));
+  }
+  return json{{"version", kSchemaVersion}, {"ok", true}, {"documents", std::move(documents)},
+              {"warnings", json::array()}, {"errors", json::array()}};
+}
+
 json run(ParsedRequest req) {
+  if (req.extract_only) return run_extract_only(req);
+  const std::vector<char> from_html = req.from_html;
   json warnings = json::array();
   LanguageInfo language;
   if (!resolve_language(req.language, &language)) {
@@ -207,6 +256,7 @@ json run(ParsedRequest req) {
     json jd;
     jd["id"] = d.id;
     jd["title"] = d.title;
+    if (from_html[i]) jd["text"] = d.text;  // extracted from HTML: the text all offsets point into
     jd["words"] = d.word_count;
     jd["sentences"] = d.sentences.size();
     json keys = json::array();

@@ -1,10 +1,11 @@
 #include "clean/boilerplate_vocabulary.h"
 
-#include <sstream>
+#include <algorithm>
 #include <string_view>
 #include <unordered_set>
 
 #include "clean/line_features.h"
+#include "text/split.h"
 
 namespace precis {
 namespace {
@@ -67,7 +68,13 @@ constexpr const char* kRelatedLabels[] = {
     "read next", "up next", "what to read next", "further reading", "more from", "latest news",
     "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "à lire aussi",
     "lire aussi", "sur le même sujet", "lee también", "te puede interesar", "leggi anche",
-    "leia também", "veja também"};
+    "leia também", "veja também", "related posts", "related reading", "recommended reading",
+    "more news", "more headlines", "popular posts", "recent posts", "latest posts", "editors picks",
+    "you might be interested in", "you may be interested in", "more stories from", "more in",
+    "vous aimerez aussi", "à découvrir aussi", "dans la même rubrique", "también te puede interesar",
+    "noticias relacionadas", "ti potrebbe interessare", "potrebbe interessarti", "articoli correlati",
+    "você pode gostar", "você também pode gostar", "notícias relacionadas", "weitere artikel",
+    "auch interessant", "das könnte sie interessieren"};
 
 constexpr const char* kCreditStarts[] = {"photo", "photos", "photograph", "image", "images", "picture",
                                          "credit", "credits", "foto", "bild", "source", "file photo",
@@ -79,15 +86,25 @@ constexpr const char* kAgencies[] = {
     "file photo", "afp via getty images", "upi", "sipa", "anadolu", "istock", "istockphoto",
     "tass", "pa wire", "pa images", "nurphoto", "zuma", "zuma press", "rex", "rex features"};
 
+// Words that name a page control or a channel: a short line made of them is an interface line.
 const std::unordered_set<std::string>& interface_words() {
   static const std::unordered_set<std::string> words = {
-      "share", "shares", "tweet", "email", "e", "mail", "print", "facebook", "twitter", "x",
-      "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger", "copy", "link",
-      "comments", "comment", "save", "saved", "bookmark", "listen", "audio", "video", "watch",
-      "subscribe", "follow", "like", "menu", "search", "close", "home", "login", "log", "in",
-      "sign", "up", "out", "register", "advertisement", "ad", "ads", "sponsored", "more", "next",
-      "previous", "prev", "back", "top", "show", "hide", "gift", "article", "this", "on", "via",
-      "min", "read", "toggle", "options", "open", "app", "newsletter", "newsletters", "alerts"};
+      "share", "shares", "shared", "tweet", "email", "print", "facebook", "twitter", "whatsapp", "linkedin",
+      "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "comments", "comment",
+      "save", "saved", "bookmark", "listen", "audio", "video", "watch", "subscribe", "follow", "like", "menu",
+      "search", "close", "home", "login", "logout", "register", "advertisement", "advertising", "ad", "ads",
+      "sponsored", "gift", "toggle", "options", "app", "newsletter", "newsletters", "alerts", "caption",
+      "expand", "collapse", "fullscreen", "enlarge", "zoom", "gallery", "slideshow", "instagram", "youtube"};
+  return words;
+}
+
+// Small words that often go with them ("Share on Facebook", "Sign up", "Read more", "12 Comments").
+const std::unordered_set<std::string>& interface_glue() {
+  static const std::unordered_set<std::string> words = {
+      "x", "e", "mail", "log", "in", "sign", "up", "out", "more", "next", "previous", "prev", "back", "top",
+      "show", "hide", "this", "on", "via", "min", "read", "article", "story", "open", "to", "the", "our", "us",
+      "and", "or", "a", "an", "of", "for", "with", "your", "now", "here", "click", "tap", "page", "image",
+      "photo", "photos", "view", "all"};
   return words;
 }
 
@@ -119,15 +136,53 @@ bool has_credit_marker(const std::string& key) {
          key_has_phrase(key, "photo credit");
 }
 
-double interface_word_share(const std::string& key) {
-  std::istringstream in(key);
-  std::string w;
-  int total = 0, ui = 0;
-  while (in >> w) {
-    ++total;
-    if (interface_words().count(w) || (!w.empty() && w.find_first_not_of("0123456789") == std::string::npos)) ++ui;
+bool is_comment_marker(const std::string& key, std::string_view text) {
+  static const char* const kLabels[] = {
+      "comments", "comment", "reader comments", "leave a reply", "leave a comment", "add a comment",
+      "post a comment", "add comment", "post comment", "join the discussion", "join the conversation",
+      "show comments", "view comments", "load comments", "comments are closed",
+      "reply", "log in to reply", "login to reply", "reply to this comment", "cancel reply",
+      "kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
+      "deja un comentario", "deja una respuesta", "commenti", "lascia un commento", "comentários",
+      "deixe um comentário", "deixe uma resposta", "комментарии", "отзывы", "добавить отзыв"};
+  for (const char* l : kLabels) {
+    if (key == l) return true;
   }
-  return total ? static_cast<double>(ui) / total : 0.0;
+  // "12 comments", "3 responses to ...", "one thought on ..."
+  std::size_t i = 0;
+  while (i < key.size() && key[i] >= '0' && key[i] <= '9') ++i;
+  const std::string_view rest = std::string_view(key).substr(i);
+  if (i > 0 && (rest == " comments" || rest == " comment" || rest.rfind(" responses to", 0) == 0 ||
+                rest.rfind(" replies to", 0) == 0 || rest.rfind(" thoughts on", 0) == 0 || rest == " replies")) {
+    return true;
+  }
+  if (key.rfind("one thought on", 0) == 0 || key.rfind("one response to", 0) == 0) return true;
+  // "Jane Doe on September 12, 2018 at 4:47 pm said:", "bob says:": a name, maybe a date, and the
+  // verb with a colon (a prose lead-in to a quote has more words and no date).
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+  const bool dated = key.find_first_of("0123456789") != std::string::npos;
+  if ((words <= 4 || (dated && words <= 14)) && key.size() >= 5 && !text.empty() && text.back() == ':') {
+    const std::string_view k(key);
+    if (k.substr(k.size() - 5) == " said" || k.substr(k.size() - 5) == " says" ||
+        (k.size() >= 6 && k.substr(k.size() - 6) == " wrote")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+double interface_word_share(const std::string& key) {
+  int total = 0, strong = 0, glue = 0;
+  for (const std::string_view word : split_spaces(key)) {
+    const std::string w(word);
+    ++total;
+    if (interface_words().count(w)) ++strong;
+    else if (interface_glue().count(w) || w.find_first_not_of("0123456789") == std::string::npos) ++glue;
+  }
+  // Without one real interface word, numbers and small words are just a short line ("Score 4.5 out of 5").
+  if (total == 0 || strong == 0) return 0.0;
+  return static_cast<double>(strong + glue) / total;
 }
 
 }  // namespace precis

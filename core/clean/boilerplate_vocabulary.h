@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace precis {
 
@@ -15,6 +16,9 @@ bool has_interface_phrase(const std::string& key);
 bool is_related_label(const std::string& key);
 // Photo credit words: agencies and credit markers ("Reuters", "Getty Images", "Photo:").
 bool has_credit_marker(const std::string& key);
+// A line that opens or belongs to a comment section: "Comments", "12 Comments", "Leave a Reply",
+// "Jane on May 2, 2019 at 4:47 pm said:", "Reply".
+bool is_comment_marker(const std::string& key, std::string_view text);
 // Share of the line's words that are interface words (share, tweet, email, print, comments...).
 double interface_word_share(const std::string& key);
 

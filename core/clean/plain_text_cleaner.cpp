@@ -1,6 +1,8 @@
 #include "clean/plain_text_cleaner.h"
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <set>
 
 #include "clean/boilerplate_vocabulary.h"
@@ -12,6 +14,7 @@ namespace {
 constexpr int kMaxHeadlineWords = 20;
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -39,7 +42,8 @@ bool first_word_is_imperative(const Line& l) {
 }
 
 bool is_interface_line(const Line& l) {
-  if (l.word_count() <= 6 && interface_word_share(l.key) >= 0.5) return true;
+  // Mostly interface words ("Share 12 Comments"); a short sentence with numbers is not ("It passed 7-2.").
+  if (l.word_count() <= 6 && interface_word_share(l.key) >= 0.6 && (!l.terminal || first_word_is_imperative(l))) return true;
   return l.word_count() <= 15 && has_interface_phrase(l.key) && (!l.terminal || first_word_is_imperative(l));
 }
 
@@ -103,7 +107,194 @@ void push_removed(std::vector<RemovedSpan>* out, Span span, const char* reason, 
   out->push_back(RemovedSpan{span, reason, detail});
 }
 
+int visible_chars(std::string_view t) {
+  int n = 0;
+  for (char c : t) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Reads like article prose: a full sentence of some length, or a long line.
+bool prose_line(const Line& l, int chars) {
+  if ((l.word_count() >= 10 && l.terminal) || (chars >= 60 && l.terminal)) return true;
+  // A sentence that introduces a quote or a list: "Following are excerpts from the report:"
+  if (l.word_count() >= 10 && !l.text.empty() && l.text.back() == ':') return true;
+  // Long without a final stop: prose still has inner punctuation (a tag cloud or a menu has none).
+  const bool inner = l.text.find_first_of(",.;:") != std::string_view::npos ||
+                     l.text.find("\xEF\xBC\x8C") != std::string_view::npos || l.text.find("\xE3\x80\x81") != std::string_view::npos;
+  return inner && (l.word_count() >= 25 || chars >= 150);
+}
+
+// A short line that is only a time or date stamp ("2 days ago at 07:50 am", "12:45 PM",
+// "September 12, 2018", "12.03.2019"): the meta line of a comment or of a list entry.
+bool is_timestamp_line(const Line& l) {
+  if (l.word_count() > 8 || l.terminal) return false;
+  const std::string& k = l.key;
+  static const char* const kAgo[] = {" ago", " ago at", "yesterday", "today at", "hours ago", "minutes ago"};
+  for (const char* a : kAgo) {
+    if (k.find(a) != std::string::npos) return true;
+  }
+  const std::string_view t = l.text;
+  // hh:mm
+  for (std::size_t i = 1; i + 2 < t.size(); ++i) {
+    if (t[i] == ':' && is_digit(t[i - 1]) && is_digit(t[i + 1]) && is_digit(t[i + 2])) return true;
+  }
+  // A date: day and year numbers with a month word, or dd.mm.yyyy / yyyy-mm-dd.
+  int digits = 0, letters = 0;
+  for (char c : t) {
+    if (is_digit(c)) ++digits;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+  }
+  static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  if (digits >= 4 && l.word_count() <= 5) {
+    for (const char* m : kMonths) {
+      if (key_has_phrase(k, m)) return true;
+    }
+    // Numbers only: a date needs two separators ("12.03.2019", "2019-03-12", "11/20/2019").
+    int dots = 0, slashes = 0, dashes = 0;
+    for (char c : t) {
+      dots += c == '.';
+      slashes += c == '/';
+      dashes += c == '-';
+      if (c == '$' || c == '%' || c == '+') return false;
+    }
+    if (letters == 0 && (dots == 2 || slashes == 2 || dashes == 2)) return true;
+  }
+  return false;
+}
+
+// "© 2019 Example Media. All rights reserved.": the page footer begins. (A "©" with a name only is
+// a photo credit.)
+bool is_copyright_line(const Line& l) {
+  const std::string& k = l.key;
+  if (key_has_phrase(k, "all rights reserved") || key_has_phrase(k, "alle rechte vorbehalten") ||
+      key_has_phrase(k, "tous droits réservés") || key_has_phrase(k, "todos los derechos reservados") ||
+      key_has_phrase(k, "tutti i diritti riservati") || key_has_phrase(k, "todos os direitos reservados")) {
+    return true;
+  }
+  const bool mark = l.text.find("\xC2\xA9") != std::string_view::npos || starts_with(k, "copyright");  // ©
+  if (!mark || l.word_count() > 12) return false;
+  for (std::size_t i = 0; i + 4 <= k.size(); ++i) {
+    const bool year = (k.compare(i, 2, "19") == 0 || k.compare(i, 2, "20") == 0) && is_digit(k[i + 2]) && is_digit(k[i + 3]) &&
+                      (i == 0 || !is_digit(k[i - 1])) && (i + 4 == k.size() || !is_digit(k[i + 4]));
+    if (year) return true;
+  }
+  return false;
+}
+
+// Cookie and privacy notices, however long: "This website uses cookies to improve your experience".
+bool is_cookie_notice(const Line& l) {
+  static const char* const kCookie[] = {"cookie", "cookies", "datenschutzerklärung", "datenschutz"};
+  static const char* const kContext[] = {"website", "site", "browser", "consent", "accept", "experience", "privacy",
+                                         "settings", "preferences", "webseite", "navigation", "navegación", "sitio",
+                                         "navigazione", "navegação", "utilisons", "usamos", "utilizziamo", "verwenden"};
+  bool cookie = false, context = false;
+  for (const char* c : kCookie) cookie = cookie || key_has_phrase(l.key, c);
+  if (!cookie) return false;
+  for (const char* c : kContext) context = context || key_has_phrase(l.key, c);
+  return context;
+}
+
+template <typename Mark>
+void select_article_region(const std::vector<Line>& lines, const std::vector<const char*>& reason, Mark* mark) {
+  const std::size_t n = lines.size();
+  std::vector<double> w(n, 0.0);
+  int good_lines = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Line& l = lines[i];
+    const int chars = visible_chars(l.text);
+    if (is_comment_marker(l.key, l.text)) {
+      w[i] = -2000;
+    } else if (is_timestamp_line(l)) {
+      w[i] = -300;
+    } else if (reason[i] && std::strcmp(reason[i], "repeated_line") != 0) {
+      w[i] = -(chars + 30.0);
+    } else if (reason[i]) {
+      // A repeat: a duplicated menu counts against, repeated prose (a list of recipes) for.
+      w[i] = prose_line(l, chars) ? 0.5 * chars : -(0.5 * chars + 15.0);
+    } else if (prose_line(l, chars)) {
+      w[i] = chars;
+      ++good_lines;
+    } else if (l.terminal && l.word_count() >= 4) {
+      w[i] = 0.25 * chars;
+    } else if (l.title_case >= 0.6 || l.word_count() <= 2) {
+      w[i] = -(0.5 * chars + 15.0);  // menu entries, headlines of other stories
+    } else {
+      w[i] = -5;  // a short line in sentence case: a list item, a caption, a note
+    }
+  }
+  // A prose line between two lines that are not prose is an excerpt under a headline (a list of
+  // other stories) more often than an article paragraph: it counts for less.
+  std::vector<char> prose(n, 0);
+  for (std::size_t i = 0; i < n; ++i) prose[i] = !reason[i] && prose_line(lines[i], visible_chars(lines[i].text));
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool before = i > 0 && prose[i - 1], after = i + 1 < n && prose[i + 1];
+    if (prose[i] && !before && !after) w[i] *= 0.5;
+    // Sentence-case words without a final stop next to prose: a wrapped line, or a sentence with a
+    // wire slug after it ("...since the vote. ms-lm").
+    const Line& l = lines[i];
+    if (!prose[i] && !reason[i] && (before || after) && l.word_count() >= 8 && l.title_case < 0.5 && !l.terminal) {
+      w[i] = 0.5 * visible_chars(l.text);
+    }
+  }
+  // The comment section: after a comment label ("167 Comments", "Leave a Reply") that follows some
+  // prose, what reads like prose is mostly readers' comments: it counts for a tenth.
+  double prose_so_far = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (prose[i]) prose_so_far += visible_chars(lines[i].text);
+    if (prose_so_far < 400 || !is_comment_marker(lines[i].key, lines[i].text)) continue;
+    for (std::size_t k = i + 1; k < n; ++k) {
+      if (w[k] > 0) w[k] *= 0.1;
+    }
+    break;
+  }
+  // The footer: from a copyright notice in the second half of the text on, nothing is article.
+  for (std::size_t i = n / 2; i < n; ++i) {
+    if (!is_copyright_line(lines[i])) continue;
+    for (std::size_t k = i; k < n; ++k) w[k] = -2000;
+    break;
+  }
+  if (good_lines == 0) return;
+  // Kadane: the run with the largest sum.
+  double best = 0, run = 0;
+  std::size_t best_begin = 0, best_end = 0, run_begin = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (run <= 0) {
+      run = 0;
+      run_begin = i;
+    }
+    run += w[i];
+    if (run > best) {
+      best = run;
+      best_begin = run_begin;
+      best_end = i + 1;
+    }
+  }
+  if (best <= 0) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i >= best_begin && i < best_end) continue;
+    if (is_comment_marker(lines[i].key, lines[i].text)) (*mark)(i, "comments", "comment section");
+    else if (is_copyright_line(lines[i])) (*mark)(i, "footer", "copyright notice");
+    else (*mark)(i, "outside_article", "text around the article: navigation, other stories, comments");
+  }
+}
+
 }  // namespace
+
+const char* standalone_furniture(const Line& l) {
+  if (is_cookie_notice(l)) return "cookie_notice";
+  if (is_comment_marker(l.key, l.text)) return "comments";
+  if (is_copyright_line(l)) return "footer";
+  if (has_template_marker(l.text) && l.word_count() <= 25) return "template";
+  if (is_slug(l)) return "slug";
+  if (is_byline(l)) return "byline";
+  if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) return "caption_credit";
+  if (starts_related_list(l)) return "related_links";
+  if (is_interface_line(l)) return "share_prompt";
+  if (l.word_count() <= 40 && has_paywall_phrase(l.key)) return "paywall";
+  return nullptr;
+}
 
 std::size_t dateline_prefix_length(std::string_view t) {
   // The place name: starts with at least three capitals ("LONDON", "BUENOS AIRES, Argentina").
@@ -173,12 +364,12 @@ CleanedText clean_plain_text(std::string_view text, const CleanOptions& options)
   return clean_lines(text, split_lines(text), options);
 }
 
-CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, const CleanOptions& options) {
+CleanedText clean_lines(std::string_view /*text: the lines point into it*/, const std::vector<Line>& lines, const CleanOptions& options) {
   CleanedText out;
   const std::size_t n = lines.size();
   std::vector<const char*> reason(n, nullptr);
   std::vector<std::string> detail(n);
-  auto mark = [&](std::size_t i, const char* r, std::string d) {
+  std::function<void(std::size_t, const char*, std::string)> mark = [&](std::size_t i, const char* r, std::string d) {
     if (!reason[i]) {
       reason[i] = r;
       detail[i] = std::move(d);
@@ -188,6 +379,9 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   // 1. Paywall: from the first line that opens one, everything up to the next real paragraph.
   for (std::size_t i = 0; i < n; ++i) {
     if (lines[i].word_count() > 40 || !has_paywall_phrase(lines[i].key)) continue;
+    // A full sentence of the article that happens to say "unlimited access" is not a paywall; a
+    // prompt is short, or tells the reader what to do ("Subscribe now for unlimited access.").
+    if (article_like(lines[i]) && !first_word_is_imperative(lines[i])) continue;
     for (std::size_t j = i; j < n; ++j) {
       if (j > i && article_like(lines[j]) && !has_paywall_phrase(lines[j].key) && !has_interface_phrase(lines[j].key)) break;
       mark(j, "paywall", "subscription or paywall block");
@@ -220,7 +414,11 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (reason[i]) continue;
-    if (has_template_marker(l.text) && l.word_count() <= 25) {
+    if (is_cookie_notice(l)) {
+      mark(i, "cookie_notice", "cookie or privacy notice");
+    } else if (is_comment_marker(l.key, l.text)) {
+      mark(i, "comments", "comment section");
+    } else if (has_template_marker(l.text) && l.word_count() <= 25) {
       mark(i, "template", "unfilled template placeholder");
     } else if (is_slug(l)) {
       mark(i, "slug", "a marker or separator with no words");
@@ -243,6 +441,12 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
       }
     }
   }
+
+  // 3b. The article region. Pasted pages carry menus, lists of other stories and comment threads
+  // around the article: the article is the stretch of text where sentences outweigh everything
+  // else (a maximum-sum run over lines: prose counts for, furniture against; a comment-section
+  // marker such as "12 Comments" or "Leave a Reply" counts heavily against).
+  if (options.select_region) select_article_region(lines, reason, &mark);
 
   // 4. Runs of headline-like lines between paragraphs are lists of other stories; a lone one is
   // a section heading (not a sentence, so not summarised, but reported).

@@ -19,6 +19,9 @@ using SharedLines = std::unordered_map<std::string, int>;
 struct CleanOptions {
   std::string given_title;                // title supplied by the caller; repeats of it are removed
   const SharedLines* shared_lines = nullptr;
+  // Look for the article among menus, other stories, comments and footers (text copied from a whole
+  // page). Text that is already an article (the HTML extractor's output) is better without it.
+  bool select_region = true;
 };
 
 CleanedText clean_plain_text(std::string_view text, const CleanOptions& options);
@@ -29,6 +32,12 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
 // that kind pasted in several articles is page furniture ("Advertisement", a site footer).
 SharedLines count_shared_lines(const std::vector<std::string_view>& texts);
 SharedLines count_shared_lines(const std::vector<std::vector<Line>>& documents);
+
+// Why a line is page furniture on its own, without looking at the lines around it (a cookie notice,
+// a comment-section label, a copyright line, a template placeholder, a byline, a photo credit, a
+// "Related:" label, a share or newsletter prompt, a paywall prompt), or nullptr. The HTML extractor
+// applies it to the blocks it keeps.
+const char* standalone_furniture(const Line& line);
 
 // Byte length of a wire-service dateline at the start of `line` ("LONDON (AP) _ ",
 // "WASHINGTON _ ", "CAIRO, July 25 (Reuters) - "), or 0.

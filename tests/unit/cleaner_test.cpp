@@ -160,5 +160,105 @@ TEST(PlainTextCleaner, EmptyAndBlankInput) {
   EXPECT_EQ(one.blocks.size(), 1u);  // a single line is never taken as a title of nothing
 }
 
+// ---- Text copied from a whole web page: menus, other stories, comments and footers around the
+// article (what the region selection removes) ----
+
+std::string copied_page(const std::string& after_article) {
+  return "Skip to content\nHome\nNews\nSport\nBusiness\nOpinion\nWeather\nSubscribe\nSign in\n"
+         "Council approves school budget\n"
+         "By Jane Doe\nMarch 5, 2024\n"
+         "The city council voted on Tuesday to approve a $40 million budget for new schools, ending months of debate.\n\n"
+         "Mayor Ana Ruiz said construction of the first two buildings would begin in the spring, with a third to follow.\n\n"
+         "Opponents argued that the plan, which raises property taxes by two percent, leaves too little for road repairs.\n\n" +
+         after_article;
+}
+
+const std::vector<std::string> kCopiedBody = {
+    "The city council voted on Tuesday to approve a $40 million budget for new schools, ending months of debate.",
+    "Mayor Ana Ruiz said construction of the first two buildings would begin in the spring, with a third to follow.",
+    "Opponents argued that the plan, which raises property taxes by two percent, leaves too little for road repairs."};
+
+TEST(PlainTextCleaner, CopiedPageMenusAndFooterAreRemoved) {
+  const std::string text = copied_page(
+      "Most Read\nStorm Closes Highway for a Day\nLocal Team Wins the Cup\n"
+      "© 2024 Daily Courier. All rights reserved.\nPrivacy Policy\nTerms of Use\n"
+      "Daily Courier is the oldest newspaper of the county, founded in 1887, and it is proud of it.\n");
+  const CleanedText c = clean_plain_text(text, {});
+  expect_body_kept(text, c, kCopiedBody);
+  EXPECT_EQ(c.blocks.size(), 3u) << kept_text(text, c);
+  EXPECT_TRUE(contains(removed_with(text, c, "outside_article"), "Sport"));
+  EXPECT_TRUE(contains(removed_with(text, c, "footer"), "All rights reserved"));
+  EXPECT_FALSE(contains(kept_text(text, c), "oldest newspaper"));
+}
+
+TEST(PlainTextCleaner, CommentThreadAfterTheArticleIsRemoved) {
+  const std::string text = copied_page(
+      "12 Comments\n"
+      "Bob on March 5, 2024 at 4:47 pm said:\n"
+      "This is the worst decision the council has made in years, and everybody in this town knows it.\n"
+      "Reply\n"
+      "Sue on March 5, 2024 at 6:02 pm said:\n"
+      "I think the schools are needed, but the taxes are simply too high for families like mine to pay.\n"
+      "Reply\n"
+      "Leave a Reply\n");
+  const CleanedText c = clean_plain_text(text, {});
+  expect_body_kept(text, c, kCopiedBody);
+  EXPECT_EQ(c.blocks.size(), 3u) << kept_text(text, c);
+  EXPECT_TRUE(contains(removed_with(text, c, "comments"), "12 Comments"));
+  EXPECT_FALSE(contains(kept_text(text, c), "worst decision"));
+}
+
+TEST(PlainTextCleaner, CommentsWithTimestampsButNoLabelAreRemoved) {
+  const std::string text = copied_page(
+      "bob_1987\n2 days ago at 07:50 am\n"
+      "This is the worst decision the council has made in years, and everybody in this town knows it.\n"
+      "sue.k\n2 days ago at 08:12 am\n"
+      "I think the schools are needed, but the taxes are simply too high for families like mine to pay.\n"
+      "tom\n2 days ago at 09:30 am\n"
+      "Roads first. The potholes on Main Street have been there since I was a kid, and nobody fixes them.\n");
+  const CleanedText c = clean_plain_text(text, {});
+  expect_body_kept(text, c, kCopiedBody);
+  EXPECT_FALSE(contains(kept_text(text, c), "worst decision")) << kept_text(text, c);
+}
+
+TEST(PlainTextCleaner, CookieNoticeIsRemovedHoweverLong) {
+  const std::string text = copied_page(
+      "This website uses cookies to improve your experience while you navigate through the website. Out of these, the "
+      "cookies that are categorized as necessary are stored on your browser as they are essential.\nAccept\n");
+  const CleanedText c = clean_plain_text(text, {});
+  expect_body_kept(text, c, kCopiedBody);
+  EXPECT_TRUE(contains(removed_with(text, c, "cookie_notice"), "This website uses cookies"));
+}
+
+TEST(PlainTextCleaner, ExcerptsOfOtherStoriesAfterTheArticleAreRemoved) {
+  const std::string text = copied_page(
+      "More from Daily Courier\n"
+      "Bridge Repairs Start Next Week\n"
+      "Drivers on the river road should expect delays of up to an hour while the old bridge is repaired.\n"
+      "Library Reopens After Flood\n"
+      "The main library opened its doors again on Monday, three months after the river flooded its basement.\n");
+  const CleanedText c = clean_plain_text(text, {});
+  expect_body_kept(text, c, kCopiedBody);
+  EXPECT_FALSE(contains(kept_text(text, c), "Drivers on the river road")) << kept_text(text, c);
+  EXPECT_FALSE(contains(kept_text(text, c), "library opened its doors"));
+}
+
+TEST(PlainTextCleaner, ArticleWithSubheadingsAndShortLinesStaysWhole) {
+  // Short lines inside the article (a subheading, a one-line paragraph) are not cut out of it.
+  const std::string text =
+      "Menu\nNews\nSport\n"
+      "The city council voted on Tuesday to approve a $40 million budget for new schools, ending months of debate.\n\n"
+      "What the money buys\n\n"
+      "Two new elementary schools and a renovated library are the largest items in the plan approved this week.\n\n"
+      "It passed 7-2.\n\n"
+      "Opponents argued that the plan, which raises property taxes by two percent, leaves too little for road repairs.\n";
+  const CleanedText c = clean_plain_text(text, {});
+  const std::string kept = kept_text(text, c);
+  EXPECT_TRUE(contains(kept, "It passed 7-2.")) << kept;
+  EXPECT_TRUE(contains(kept, "Two new elementary schools"));
+  EXPECT_TRUE(contains(kept, "Opponents argued"));
+  EXPECT_FALSE(contains(kept, "Sport"));
+}
+
 }  // namespace
 }  // namespace precis

@@ -1,0 +1,374 @@
+// Native benchmarks (Google Benchmark) over the request files that tests/bench/make_inputs.mjs
+// writes (build/bench/inputs/: the seeds, each DUC 2003 cluster, the 1..10,000-article series), so
+// that native, Node and Chromium time identical bytes. For each input, side by side:
+//
+//   request/<input>  the whole JSON request (precis::handle_request_json): total time and MB/s of
+//                    document text
+//   icu/<input>      ICU alone on the same text: Segmenter::sentences + Segmenter::words over each
+//                    document's text (the work no summarizer can skip)
+//   icubreak/<input> the floor under that: ICU's BreakIterators alone (UTF-8 -> UTF-16, every
+//                    sentence and word boundary, no case folding, no news post-pass)
+//   stages/<input>   the pipeline taken apart from outside the core, one stage after the other in
+//                    each iteration, reported as counters in ms: parse (JSON), clean (UTF-8 repair,
+//                    line split, shared lines, line cleaning), segment (ICU on the cleaned blocks,
+//                    as analyze() calls it), analyze (all of precis::analyze, which includes clean
+//                    and segment), weigh (weigh_concepts), select (candidates + select_sentences).
+//                    The rest of a request (reading order, support, key sentences, the response
+//                    JSON) is request - parse - analyze - weigh - select. Stage times are this
+//                    thread's CPU time. (Timing a whole summarize() here too was tried: with the
+//                    first corpus still alive it ran up to 30% slower than inside a request, so
+//                    differences against it were noise.)
+//
+//   precis_bench_native [--inputs=DIR] [google benchmark flags]
+//   precis_bench_native --rss=FILE      one request in this process; prints peak RSS (getrusage)
+//
+// Without an inputs directory it falls back to the seed articles from PRECIS_DATA_DIR.
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <time.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/json_api.h"
+#include "api/limits.h"
+#include "clean/plain_text_cleaner.h"
+#include "summarize/summarizer.h"
+#include "text/segmenter.h"
+#include "text/utf8.h"
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct Input {
+  std::string name;
+  std::string group;
+  std::string body;                         // the JSON request, byte for byte as Node and Chromium see it
+  std::vector<precis::InputDocument> docs;  // its documents, for the ICU and stage benchmarks
+  std::size_t text_bytes = 0;
+};
+
+std::vector<precis::InputDocument> documents_of(const json& request) {
+  std::vector<precis::InputDocument> docs;
+  for (const json& d : request.at("documents")) {
+    precis::InputDocument doc;
+    if (d.is_string()) {
+      doc.text = d.get<std::string>();
+    } else {
+      doc.text = d.at("text").get<std::string>();
+      if (d.contains("id") && d["id"].is_string()) doc.id = d["id"].get<std::string>();
+      if (d.contains("title") && d["title"].is_string()) doc.title = d["title"].get<std::string>();
+      if (d.contains("date") && d["date"].is_string()) doc.date = d["date"].get<std::string>();
+    }
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+std::unique_ptr<Input> load_input(const std::string& name, const std::string& group, std::string body) {
+  auto in = std::make_unique<Input>();
+  in->name = name;
+  in->group = group;
+  in->body = std::move(body);
+  in->docs = documents_of(json::parse(in->body));
+  for (const auto& d : in->docs) in->text_bytes += d.text.size();
+  return in;
+}
+
+std::vector<std::unique_ptr<Input>> load_inputs(const std::string& dir) {
+  std::vector<std::unique_ptr<Input>> inputs;
+  std::ifstream probe(dir + "/manifest.json");
+  if (probe) {
+    const json manifest = json::parse(read(dir + "/manifest.json"));
+    for (const json& m : manifest.at("inputs")) {
+      inputs.push_back(load_input(m.at("name"), m.at("group"), read(dir + "/" + m.at("file").get<std::string>())));
+    }
+    return inputs;
+  }
+  std::cerr << "bench: no " << dir << "/manifest.json (run node tests/bench/make_inputs.mjs); using the seeds only\n";
+  json req = {{"version", 1}, {"documents", json::array()},
+              {"options", {{"budget", {{"words", 100}}}, {"language", "en"}, {"key_sentences", 3}}}};
+  for (int n = 1; n <= 3; ++n) {
+    const std::string file = "article" + std::to_string(n) + ".txt";
+    req["documents"].push_back({{"id", file}, {"text", read(std::string(PRECIS_DATA_DIR) + "/seeds/" + file)}});
+  }
+  inputs.push_back(load_input("seeds", "seeds", req.dump()));
+  return inputs;
+}
+
+const precis::LanguageInfo& english() {
+  static const precis::LanguageInfo en = [] {
+    precis::LanguageInfo l;
+    precis::resolve_language("en", &l);
+    return l;
+  }();
+  return en;
+}
+
+// The options json_api.cpp derives from {"budget": {"words": 100}, "key_sentences": 3}.
+precis::SummaryOptions request_options() {
+  precis::SummaryOptions o;
+  o.analysis.max_sentence_words = precis::limits::kMaxSentenceWords;
+  o.budget.max_words = 100;
+  o.budget.max_sentences = 0;
+  o.key_sentences = 3;
+  return o;
+}
+
+void set_common(benchmark::State& state, const Input& in) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.text_bytes));
+  state.counters["documents"] = static_cast<double>(in.docs.size());
+  state.counters["text_bytes"] = static_cast<double>(in.text_bytes);
+}
+
+void BM_Request(benchmark::State& state, const Input* in) {
+  {
+    const json r = json::parse(precis::handle_request_json(in->body));
+    if (!r.value("ok", false)) {
+      state.SkipWithError(("request failed: " + r.dump().substr(0, 300)).c_str());
+      return;
+    }
+    state.counters["sentences"] = r["stats"].value("sentences", 0);
+  }
+  for (auto _ : state) {
+    std::string out = precis::handle_request_json(in->body);
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_common(state, *in);
+}
+
+void BM_IcuOnly(benchmark::State& state, const Input* in) {
+  precis::Segmenter& seg = precis::shared_segmenter(english());
+  std::vector<precis::Token> tokens;
+  std::size_t sentences = 0, words = 0;
+  for (auto _ : state) {
+    sentences = words = 0;
+    for (const auto& d : in->docs) {
+      const std::vector<precis::Span> s = seg.sentences(d.text, 0);
+      tokens.clear();
+      seg.words(d.text, 0, &tokens);
+      sentences += s.size();
+      words += tokens.size();
+    }
+    benchmark::DoNotOptimize(tokens.data());
+  }
+  set_common(state, *in);
+  state.counters["sentences"] = static_cast<double>(sentences);
+  state.counters["words"] = static_cast<double>(words);
+}
+
+void BM_IcuBreakOnly(benchmark::State& state, const Input* in) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> sentence(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(english().sentence_locale.c_str()), status));
+  std::unique_ptr<icu::BreakIterator> word(icu::BreakIterator::createWordInstance(icu::Locale(english().word_locale.c_str()), status));
+  if (U_FAILURE(status)) {
+    state.SkipWithError("ICU break iterators unavailable");
+    return;
+  }
+  std::size_t sentences = 0, words = 0;
+  for (auto _ : state) {
+    sentences = words = 0;
+    for (const auto& d : in->docs) {
+      const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(d.text.data(), static_cast<int32_t>(d.text.size())));
+      sentence->setText(u);
+      for (int32_t b = sentence->next(); b != icu::BreakIterator::DONE; b = sentence->next()) ++sentences;
+      word->setText(u);
+      for (int32_t b = word->next(); b != icu::BreakIterator::DONE; b = word->next()) words += word->getRuleStatus() >= UBRK_WORD_NONE_LIMIT;
+    }
+    benchmark::DoNotOptimize(words);
+  }
+  set_common(state, *in);
+  state.counters["sentences"] = static_cast<double>(sentences);
+  state.counters["words"] = static_cast<double>(words);
+}
+
+double since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// Stage timers count this thread's CPU time, like the CPU column of the other benchmarks: the
+// machines are shared, and wall time there measures the neighbours too.
+struct CpuTime {
+  double ms() const {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  }
+};
+struct CpuPoint {
+  double at;
+};
+CpuPoint cpu_now() { return CpuPoint{CpuTime{}.ms()}; }
+double since(CpuPoint t) { return CpuTime{}.ms() - t.at; }
+
+void BM_Stages(benchmark::State& state, const Input* in) {
+  const precis::SummaryOptions options = request_options();
+  const precis::LanguageInfo& en = english();
+  precis::Segmenter& seg = precis::shared_segmenter(en);
+  double parse = 0, clean = 0, segment = 0, analyze = 0, weigh = 0, select = 0;
+  std::size_t segmented_sentences = 0, analyzed_sentences = 0, candidates_n = 0, concepts = 0;
+  int threshold = 0;
+  for (auto _ : state) {
+    // parse: the JSON request into documents
+    auto t = cpu_now();
+    std::vector<precis::InputDocument> docs = documents_of(json::parse(in->body));
+    parse += since(t);
+
+    // clean: what analyze() does before segmenting (repair, line split, shared lines, cleaning)
+    t = cpu_now();
+    std::vector<std::string> texts;
+    texts.reserve(docs.size());
+    for (const auto& d : docs) texts.push_back(precis::repair_utf8(d.text).text);
+    std::vector<std::vector<precis::Line>> lines;
+    lines.reserve(texts.size());
+    for (const auto& text : texts) lines.push_back(precis::split_lines(text));
+    const precis::SharedLines shared = precis::count_shared_lines(lines);
+    std::vector<precis::CleanedText> cleaned;
+    cleaned.reserve(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      precis::CleanOptions co;
+      co.given_title = docs[i].title;
+      co.shared_lines = &shared;
+      cleaned.push_back(precis::clean_lines(texts[i], lines[i], co));
+    }
+    clean += since(t);
+
+    // segment: ICU on the cleaned blocks, newlines flattened, exactly as analyze() calls it
+    t = cpu_now();
+    std::vector<precis::Token> tokens;
+    segmented_sentences = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      for (const precis::Span& block : cleaned[i].blocks) {
+        std::string flat(block.of(texts[i]));
+        std::replace(flat.begin(), flat.end(), '\n', ' ');
+        std::replace(flat.begin(), flat.end(), '\r', ' ');
+        tokens.clear();
+        seg.words(flat, block.begin, &tokens);
+        segmented_sentences += seg.sentences(flat, block.begin).size();
+      }
+    }
+    segment += since(t);
+
+    t = cpu_now();
+    const precis::Corpus corpus = precis::analyze(std::move(docs), en, options.analysis);
+    analyze += since(t);
+
+    t = cpu_now();
+    const precis::ConceptWeights w = precis::weigh_concepts(corpus, options.concepts);
+    weigh += since(t);
+
+    // select: the candidates as summarize() picks them, then the selection
+    t = cpu_now();
+    std::vector<const precis::Sentence*> candidates;
+    for (int min_words = options.min_sentence_words; min_words >= 1 && candidates.empty(); min_words /= 2) {
+      for (const auto& d : corpus.documents) {
+        for (const auto& s : d.sentences) {
+          if (precis::summary_worthy(s, min_words)) candidates.push_back(&s);
+        }
+      }
+    }
+    const auto chosen = precis::select_sentences(candidates, w, options.budget, options.selection);
+    benchmark::DoNotOptimize(chosen.data());
+    select += since(t);
+
+    analyzed_sentences = 0;
+    for (const auto& d : corpus.documents) analyzed_sentences += d.sentences.size();
+    candidates_n = candidates.size();
+    threshold = w.threshold;
+    concepts = corpus.concept_count;
+
+  }
+  const double n = static_cast<double>(state.iterations());
+  set_common(state, *in);
+  state.counters["parse_ms"] = parse / n;
+  state.counters["clean_ms"] = clean / n;
+  state.counters["segment_ms"] = segment / n;
+  state.counters["analyze_ms"] = analyze / n;
+  state.counters["weigh_ms"] = weigh / n;
+  state.counters["select_ms"] = select / n;
+  state.counters["sentences"] = static_cast<double>(analyzed_sentences);
+  state.counters["candidates"] = static_cast<double>(candidates_n);
+  state.counters["concepts"] = static_cast<double>(concepts);
+  // weigh_concepts lowers the document-count threshold one step at a time from max(2, docs / 2),
+  // scanning every concept at each step: steps x concepts is its cost.
+  state.counters["concept_threshold"] = threshold;
+  // 1 when the outside replica of cleaning + segmentation no longer matches analyze() (the core
+  // changed): the clean and segment columns are then only indicative.
+  state.counters["replica_mismatch"] = segmented_sentences != analyzed_sentences ? 1 : 0;
+}
+
+long max_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// One request in a fresh process: peak resident memory before (input read) and after.
+int measure_rss(const std::string& file) {
+  const std::string body = read(file);
+  std::size_t text_bytes = 0;
+  {
+    const auto docs = documents_of(json::parse(body));
+    for (const auto& d : docs) text_bytes += d.text.size();
+  }
+  const long before = max_rss_kb();
+  const auto t = Clock::now();
+  const std::string out = precis::handle_request_json(body);
+  const double ms = since(t);
+  const long after = max_rss_kb();
+  const bool ok = json::parse(out).value("ok", false);
+  std::printf("{\"file\": \"%s\", \"ok\": %s, \"ms\": %.3f, \"text_bytes\": %zu, \"request_bytes\": %zu, "
+              "\"rss_before_kb\": %ld, \"rss_peak_kb\": %ld}\n",
+              file.c_str(), ok ? "true" : "false", ms, text_bytes, body.size(), before, after);
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string inputs_dir = PRECIS_BENCH_INPUTS;
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a.rfind("--rss=", 0) == 0) return measure_rss(a.substr(6));
+    if (a.rfind("--inputs=", 0) == 0) {
+      inputs_dir = a.substr(9);
+      continue;
+    }
+    rest.push_back(argv[i]);
+  }
+  int rest_argc = static_cast<int>(rest.size());
+  benchmark::Initialize(&rest_argc, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(rest_argc, rest.data())) return 1;
+
+  const std::vector<std::unique_ptr<Input>> inputs = load_inputs(inputs_dir);
+  for (const auto& in : inputs) {
+    // Side by side for each input, so that ratios see the same machine load.
+    benchmark::RegisterBenchmark(("request/" + in->name).c_str(), BM_Request, in.get())->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("icu/" + in->name).c_str(), BM_IcuOnly, in.get())->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("icubreak/" + in->name).c_str(), BM_IcuBreakOnly, in.get())->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("stages/" + in->name).c_str(), BM_Stages, in.get())->Unit(benchmark::kMillisecond);
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

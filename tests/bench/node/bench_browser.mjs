@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Chromium timing run: headless Debian Chromium (playwright-core), the site served by
+// scripts/serve.mjs from the benchmark's own directory:
+//
+//   <root>/site/      the site (index.html, precis/precis.mjs, precis/precis-core.{js,wasm})
+//   <root>/inputs/    the request files of tests/bench/make_inputs.mjs
+//   <root>/page/      an empty page for the benchmark (written here)
+//
+//   node tests/bench/node/bench_browser.mjs [--root build/bench] [--out build/bench/results/browser.json]
+//        [--only REGEX] [--cold-runs 5]
+//
+// Measures
+//   cold start: in a fresh browser context (empty HTTP and code caches): import precis.mjs,
+//     createSummarizer() (fetch + compile + instantiate the wasm), first summary of the seeds;
+//     the median of --cold-runs contexts, each phase reported.
+//   warm: per input, a fresh instance of the once-compiled module, one warm-up run, then the
+//     median of repeated summarizeJson(request) runs (a run over 2 s is timed once); the wasm
+//     memory size afterwards (linear memory only grows, so this is the input's peak) and
+//     performance.memory.usedJSHeapSize.
+// Wall time (performance.now in the page) and, since these machines are shared, CPU time of the
+// page's main thread (CDP Performance.getMetrics ThreadTime, around the batch of runs).
+import { once } from 'node:events';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../../scripts/serve.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const BENCH = path.resolve(arg('--root', path.join(ROOT, 'build/bench')));
+const OUT = path.resolve(arg('--out', path.join(BENCH, 'results/browser.json')));
+const ONLY = arg('--only', '.');
+const COLD_RUNS = Number(arg('--cold-runs', '5'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const log = (...a) => console.error('[chromium]', ...a);
+
+for (const f of ['site/precis/precis.mjs', 'site/precis/precis-core.wasm', 'inputs/manifest.json']) {
+  if (!existsSync(path.join(BENCH, f))) throw new Error(`${path.join(BENCH, f)} is missing (scripts/bench.sh builds it)`);
+}
+mkdirSync(path.join(BENCH, 'page'), { recursive: true });
+writeFileSync(path.join(BENCH, 'page', 'bench.html'),
+  '<!doctype html><html><head><meta charset="utf-8"><title>Précis benchmark</title></head><body></body></html>\n');
+
+// CPU time of the page's main thread and of the renderer process (CDP Performance metrics, in ms).
+async function cpuTimes(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => (metrics.find((x) => x.name === name)?.value ?? NaN) * 1000;
+  return { thread: get('ThreadTime'), process: get('ProcessTime') };
+}
+
+const server = startServer({ dir: BENCH, port: 0 });
+await once(server, 'listening');
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+const results = { chromium: browser.version(), started: new Date().toISOString(), cold: null, inputs: {} };
+
+try {
+  // ---- cold start ----
+  const colds = [];
+  for (let i = 0; i < COLD_RUNS; ++i) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${origin}/page/bench.html`);
+    await page.evaluate(async () => { window.__seeds = await (await fetch('/inputs/seeds.json')).text(); });
+    const before = await cpuTimes(cdp);
+    const c = await page.evaluate(async () => {
+      const t0 = performance.now();
+      const mod = await import('/site/precis/precis.mjs');
+      const t1 = performance.now();
+      const summarizer = await mod.createSummarizer();
+      const t2 = performance.now();
+      const out = summarizer.summarizeJson(window.__seeds);
+      const t3 = performance.now();
+      return { import_ms: t1 - t0, create_ms: t2 - t1, first_summary_ms: t3 - t2, total_ms: t3 - t0, ok: JSON.parse(out).ok };
+    });
+    const after = await cpuTimes(cdp);
+    colds.push({ ...c, thread_cpu_ms: after.thread - before.thread, process_cpu_ms: after.process - before.process });
+    await context.close();
+  }
+  const med = (k) => {
+    const s = colds.map((c) => c[k]).sort((a, b) => a - b);
+    return s[s.length >> 1];
+  };
+  results.cold = {
+    runs: colds.length, ok: colds.every((c) => c.ok),
+    import_ms: med('import_ms'), create_ms: med('create_ms'), first_summary_ms: med('first_summary_ms'), total_ms: med('total_ms'),
+    thread_cpu_ms: med('thread_cpu_ms'), process_cpu_ms: med('process_cpu_ms'),
+  };
+  log(`cold start (median of ${colds.length}): ${results.cold.total_ms.toFixed(0)} ms wall ` +
+      `(import ${results.cold.import_ms.toFixed(0)}, fetch+compile+instantiate ${results.cold.create_ms.toFixed(0)}, ` +
+      `first summary ${results.cold.first_summary_ms.toFixed(0)}); renderer CPU ${results.cold.process_cpu_ms.toFixed(0)} ms`);
+
+  // ---- warm, per input ----
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log('page error:', e.message));
+  await page.goto(`${origin}/page/bench.html`);
+  await page.evaluate(async () => {
+    const { default: createPrecisCore } = await import('/site/precis/precis-core.js');
+    const compiled = await WebAssembly.compileStreaming(fetch('/site/precis/precis-core.wasm'));
+    window.__instance = () => createPrecisCore({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(compiled, imports).then((inst) => receive(inst, compiled));
+        return {};
+      },
+    });
+    // Let V8 tier the hot functions up before timing, as in Node.
+    const core = await window.__instance();
+    const manifest = await (await fetch('/inputs/manifest.json')).json();
+    const warm = manifest.inputs.find((m) => m.group === 'duc') ?? manifest.inputs[0];
+    const body = await (await fetch(`/inputs/${warm.file}`)).text();
+    for (let i = 0; i < 20; ++i) core.summarizeJson(body);
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const manifest = await page.evaluate(async () => (await fetch('/inputs/manifest.json')).json());
+  for (const m of manifest.inputs.filter((x) => new RegExp(ONLY).test(x.name))) {
+    // Fresh instance, warm-up run (timed: over 2 s it is the measurement).
+    await page.evaluate(async (file) => {
+      window.__body = await (await fetch(`/inputs/${file}`)).text();
+      window.__core = await window.__instance();
+    }, m.file);
+    const before1 = await cpuTimes(cdp);
+    const first = await page.evaluate(() => {
+      const t0 = performance.now();
+      const out = window.__core.summarizeJson(window.__body);
+      const ms = performance.now() - t0;
+      const response = JSON.parse(out);
+      return { ms, ok: response.ok, sentences: response.stats?.sentences };
+    });
+    const after1 = await cpuTimes(cdp);
+    let runs = 1, wall = first.ms, cpu = after1.thread - before1.thread;
+    if (first.ms <= 2000) {
+      runs = Math.max(3, Math.min(30, Math.ceil(500 / Math.max(first.ms, 1))));
+      const before = await cpuTimes(cdp);
+      const samples = await page.evaluate((n) => {
+        const out = [];
+        for (let i = 0; i < n; ++i) {
+          const t0 = performance.now();
+          window.__core.summarizeJson(window.__body);
+          out.push(performance.now() - t0);
+        }
+        return out.sort((a, b) => a - b);
+      }, runs);
+      const after = await cpuTimes(cdp);
+      wall = samples[samples.length >> 1];
+      cpu = (after.thread - before.thread) / runs;
+    }
+    const mem = await page.evaluate(() => ({
+      memory_bytes: window.__core.HEAPU8.buffer.byteLength, js_heap_bytes: performance.memory?.usedJSHeapSize ?? null,
+    }));
+    await page.evaluate(() => { window.__core = null; window.__body = null; });
+    const r = { wall_ms: wall, thread_cpu_ms: cpu, runs, ok: first.ok, sentences: first.sentences, ...mem };
+    results.inputs[m.name] = { ...r, documents: m.documents, text_bytes: m.text_bytes, request_bytes: m.request_bytes, group: m.group };
+    log(`${m.name}: ${wall.toFixed(1)} ms wall, ${cpu === null ? '-' : cpu.toFixed(1)} ms main-thread CPU (${runs} runs), ` +
+        `wasm memory ${(r.memory_bytes / 2 ** 20).toFixed(0)} MiB`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  server.closeAllConnections();
+  server.close();
+}
+
+mkdirSync(path.dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(results, null, 1));
+log(`wrote ${OUT}`);

@@ -1,0 +1,218 @@
+#!/usr/bin/env node
+// Node harness: the Précis wasm module and the npm peers (wink-nlp, lexrank) in one process, on the
+// request files of tests/bench/make_inputs.mjs (the bytes native and Chromium also read).
+//
+//   node --max-old-space-size=8192 tests/bench/node/bench_node.mjs \
+//        [--inputs build/bench/inputs] [--site build/bench/site] [--out build/bench/results/node.json]
+//        [--only REGEX] [--peer-limit-s 60]
+//
+// For each input: the module's summarizeJson(request) (a fresh instance of the compiled module per
+// input, so that the wasm memory read afterwards is that input's peak), the ICU-only time in wasm
+// (segmentOnly(text, language): see icuModule below), and the peers on the concatenated text of
+// the input's documents: wink-nlp readDoc + its.sentenceWiseImportance (wink-eng-lite-web-model)
+// and lexrank.summarize(text, 5). A peer is skipped at a size where its predicted time (from the
+// previous size, quadratic for lexrank) exceeds --peer-limit-s; the result says so.
+//
+// Times: the median of repeated runs after one warm-up run (a run over 2 s is timed once); both
+// the main thread's CPU time (/proc/thread-self/schedstat) and wall time (performance.now).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const INPUTS = path.resolve(arg('--inputs', path.join(ROOT, 'build/bench/inputs')));
+const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
+const OUT = path.resolve(arg('--out', path.join(ROOT, 'build/bench/results/node.json')));
+const ICU_MODULE = path.resolve(arg('--icu-module', path.join(ROOT, 'build/bench/wasm-icu/precis-icu.js')));
+const ONLY = new RegExp(arg('--only', '.'));
+const PEER_LIMIT_MS = Number(arg('--peer-limit-s', '60')) * 1000;
+const log = (...a) => console.error('[node]', ...a);
+
+// ---- timing ----
+// CPU time of this (the main) thread in ms: /proc/thread-self/schedstat (ns) where there is one,
+// else the process's (which also counts V8's background compiler and GC threads). The kernel
+// advances it at scheduler ticks and context switches: good for batches, not for single short runs.
+const threadCpuMs = (() => {
+  try {
+    readFileSync('/proc/thread-self/schedstat', 'latin1');
+    return () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+  } catch {
+    return () => {
+      const c = process.cpuUsage();
+      return (c.user + c.system) / 1000;
+    };
+  }
+})();
+function timeOnce(fn) {
+  const c0 = threadCpuMs();
+  const t0 = performance.now();
+  const result = fn();
+  const wall = performance.now() - t0;
+  const cpu = threadCpuMs() - c0;
+  return { wall, cpu, result };
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+// One warm-up run, then at least 3 runs and 0.5 s; a first run over 2 s is the measurement. Wall:
+// the median run. CPU: the batch's total over its runs (the thread's CPU clock advances in
+// scheduler ticks, so single short runs cannot be timed by it).
+function measure(fn, { minRuns = 3, minMs = 500, maxRuns = 200, singleOverMs = 2000 } = {}) {
+  const first = timeOnce(fn);
+  if (first.wall > singleOverMs) return { cpu_ms: first.cpu, wall_ms: first.wall, runs: 1, result: first.result };
+  const walls = [];
+  let total = 0, result;
+  const c0 = threadCpuMs();
+  while (walls.length < minRuns || (total < minMs && walls.length < maxRuns)) {
+    const t0 = performance.now();
+    result = fn();
+    const w = performance.now() - t0;
+    walls.push(w);
+    total += w;
+  }
+  const cpu = (threadCpuMs() - c0) / walls.length;
+  return { cpu_ms: cpu, wall_ms: median(walls), runs: walls.length, result };
+}
+
+// ---- the wasm module: compiled once, instantiated per input ----
+const wasmBytes = readFileSync(path.join(SITE, 'precis', 'precis-core.wasm'));
+const { default: createPrecisCore } = await import(pathToFileURL(path.join(SITE, 'precis', 'precis-core.js')).href);
+const compiled = await WebAssembly.compile(wasmBytes);
+async function instance() {
+  return createPrecisCore({
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(compiled, imports).then((inst) => receiveInstance(inst, compiled));
+      return {};
+    },
+  });
+}
+const wasmMemoryBytes = (core) => core.HEAPU8.buffer.byteLength;
+
+// ICU-only in wasm: segmentOnly(text, language) from the shipped module if it exports it, else
+// from the benchmark-only module (tests/bench/wasm_segment_only.cpp, same core library and link
+// flags), else not measured.
+async function icuModule() {
+  const core = await instance();
+  if (typeof core.segmentOnly === 'function') return { core, source: 'segmentOnly of the shipped module' };
+  if (existsSync(ICU_MODULE)) {
+    const { default: create } = await import(pathToFileURL(ICU_MODULE).href);
+    const icu = await create({ wasmBinary: readFileSync(ICU_MODULE.replace(/\.js$/, '.wasm')) });
+    if (typeof icu.segmentOnly === 'function') return { core: icu, source: `segmentOnly of ${path.relative(ROOT, ICU_MODULE)} (benchmark-only module, same core library)` };
+  }
+  return { core: null, source: 'not measured: no module exports segmentOnly(text, language)' };
+}
+
+// ---- peers ----
+const require = createRequire(import.meta.url);
+const winkNLP = require('wink-nlp');
+const winkModel = require('wink-eng-lite-web-model');
+const lexrank = require('lexrank');
+const nlp = winkNLP(winkModel);
+const its = nlp.its;
+const peers = {
+  wink: {
+    exponent: 1,
+    run(text) {
+      const doc = nlp.readDoc(text);
+      const importance = doc.out(its.sentenceWiseImportance);
+      return importance.length;
+    },
+  },
+  lexrank: {
+    exponent: 2,  // a sentence-by-sentence similarity matrix
+    run(text) {
+      let lines = 0;
+      lexrank.summarize(text, 5, (err, top) => {
+        if (err) throw err;
+        lines = top.length;
+      });
+      return lines;
+    },
+  },
+};
+
+// ---- run ----
+const manifest = JSON.parse(readFileSync(path.join(INPUTS, 'manifest.json'), 'utf8'));
+const inputs = manifest.inputs.filter((m) => ONLY.test(m.name));
+const results = {
+  node: process.version, v8: process.versions.v8, started: new Date().toISOString(),
+  peer_limit_ms: PEER_LIMIT_MS, wasm_icu_only: null, inputs: {},
+};
+
+// Warm the compiled code (V8 tiers hot wasm functions up) on a cluster before timing anything.
+const warmBody = readFileSync(path.join(INPUTS, (manifest.inputs.find((m) => m.group === 'duc') ?? manifest.inputs[0]).file), 'utf8');
+{
+  const core = await instance();
+  for (let i = 0; i < 20; ++i) core.summarizeJson(warmBody);
+}
+const icu = await icuModule();
+results.wasm_icu_only = icu.source;
+if (icu.core) {
+  const texts = JSON.parse(warmBody).documents.map((d) => (typeof d === 'string' ? d : d.text));
+  for (let i = 0; i < 20; ++i) for (const t of texts) icu.core.segmentOnly(t, 'en');
+}
+
+const last = {};  // peer -> {bytes, ms} of its last size-series run
+for (const m of inputs) {
+  const body = readFileSync(path.join(INPUTS, m.file), 'utf8');
+  const request = JSON.parse(body);
+  const texts = request.documents.map((d) => (typeof d === 'string' ? d : d.text));
+  const r = { documents: m.documents, text_bytes: m.text_bytes, request_bytes: m.request_bytes, group: m.group };
+
+  const core = await instance();
+  const w = measure(() => core.summarizeJson(body));
+  const response = JSON.parse(w.result);
+  r.wasm = {
+    cpu_ms: w.cpu_ms, wall_ms: w.wall_ms, runs: w.runs, ok: response.ok,
+    sentences: response.stats?.sentences, response_bytes: Buffer.byteLength(w.result),
+    memory_bytes: wasmMemoryBytes(core),
+  };
+  if (icu.core) {
+    const s = measure(() => texts.reduce((n, t) => n + icu.core.segmentOnly(t, 'en'), 0));
+    r.wasm_icu = { cpu_ms: s.cpu_ms, wall_ms: s.wall_ms, runs: s.runs, units: s.result };
+  }
+  log(`${m.name}: wasm ${w.cpu_ms.toFixed(1)} ms cpu (${w.runs} runs), memory ${(r.wasm.memory_bytes / 2 ** 20).toFixed(0)} MiB`);
+
+  const text = texts.join('\n\n');
+  for (const [name, peer] of Object.entries(peers)) {
+    const prev = m.group === 'size' ? last[name] : undefined;
+    if (prev?.skipped) {
+      r[name] = { skipped: true, reason: `skipped: already skipped at a smaller size` };
+      continue;
+    }
+    if (prev) {
+      const predicted = prev.ms * (m.text_bytes / prev.bytes) ** peer.exponent;
+      if (predicted > PEER_LIMIT_MS) {
+        r[name] = { skipped: true, predicted_ms: predicted, reason: `skipped: predicted ${(predicted / 1000).toFixed(0)} s > ${PEER_LIMIT_MS / 1000} s` };
+        last[name] = { skipped: true };
+        log(`${m.name}: ${name} ${r[name].reason}`);
+        continue;
+      }
+    }
+    try {
+      const p = measure(() => peer.run(text), { minRuns: 3, minMs: 500, maxRuns: 100, singleOverMs: 1000 });
+      r[name] = { cpu_ms: p.cpu_ms, wall_ms: p.wall_ms, runs: p.runs, output: p.result };
+      if (m.group === 'size') last[name] = { bytes: m.text_bytes, ms: p.wall_ms };
+      log(`${m.name}: ${name} ${p.cpu_ms.toFixed(1)} ms cpu (${p.runs} runs)`);
+    } catch (e) {
+      r[name] = { skipped: true, reason: `failed: ${String(e?.message ?? e).slice(0, 120)}` };
+      if (m.group === 'size') last[name] = { skipped: true };
+      log(`${m.name}: ${name} ${r[name].reason}`);
+    }
+  }
+  results.inputs[m.name] = r;
+}
+
+mkdirSync(path.dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(results, null, 1));
+log(`wrote ${OUT}`);
