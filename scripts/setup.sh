@@ -8,9 +8,13 @@ PACKAGES=(
   g++ cmake make pkg-config git ca-certificates
   libicu-dev icu-devtools libstemmer-dev nlohmann-json3-dev googletest libgtest-dev libgumbo-dev
   libbenchmark-dev clang libclang-rt-14-dev
-  emscripten nodejs npm brotli dpkg-dev
+  emscripten brotli dpkg-dev
   chromium fonts-dejavu-core
 )
+# Node.js and npm: any working installation will do (a machine may have Node from elsewhere, whose
+# bundled npm conflicts with Debian's npm package); otherwise Debian's.
+command -v node >/dev/null || PACKAGES+=(nodejs)
+command -v npm >/dev/null || PACKAGES+=(npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
