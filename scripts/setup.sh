@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 PACKAGES=(
   g++ cmake make pkg-config git ca-certificates
-  libicu-dev icu-devtools libstemmer-dev nlohmann-json3-dev googletest libgtest-dev libgumbo-dev
+  libicu-dev icu-devtools libstemmer-dev nlohmann-json3-dev googletest libgtest-dev libgumbo-dev zlib1g-dev
   libbenchmark-dev clang libclang-rt-14-dev
   emscripten brotli dpkg-dev
   chromium fonts-dejavu-core

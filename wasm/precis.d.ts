@@ -9,8 +9,33 @@ export interface InputDocument {
   title?: string;
   /** ISO 8601 date, if known; orders the summary. */
   date?: string;
-  /** The article as plain text (UTF-8). */
+  /** The article as plain text. One of text, html or blocks (+ elements) is required. */
+  text?: string;
+  /** A whole HTML page: native builds only (the wasm build answers html_needs_blocks). */
+  html?: string;
+  /** The page's block model from DOMParser (web/html_blocks.js); wins over html. */
+  elements?: HtmlElement[];
+  blocks?: HtmlBlock[];
+  /** The page's <title>, with blocks. */
+  page_title?: string;
+}
+
+/** A block-level element of an HTML page; `parent` indexes the elements array (-1: root). */
+export interface HtmlElement {
+  tag: string;
+  parent: number;
+  id?: string;
+  class?: string;
+  role?: string;
+  itemprop?: string;
+}
+
+/** A run of text in reading order, held by `elements[element]`. */
+export interface HtmlBlock {
+  element: number;
   text: string;
+  /** Characters (not white space) inside links. */
+  link_chars: number;
 }
 
 export type Budget = { words: number } | { sentences: number };
@@ -22,6 +47,8 @@ export interface Options {
   language?: string;
   /** Key sentences reported per document, 0-50, default 3. */
   key_sentences?: number;
+  /** Return each document's (extracted) text only, without summarizing. */
+  extract_only?: boolean;
 }
 
 export interface Request {
@@ -60,7 +87,8 @@ export interface SentenceOut {
 
 export type RemovalReason =
   | 'title' | 'repeated_title' | 'repeated_line' | 'paywall' | 'related_links' | 'caption_credit'
-  | 'byline' | 'share_prompt' | 'template' | 'slug' | 'heading' | 'dateline' | 'repeated_across_articles';
+  | 'byline' | 'share_prompt' | 'template' | 'slug' | 'heading' | 'dateline' | 'repeated_across_articles'
+  | 'outside_article' | 'comments' | 'footer' | 'cookie_notice';
 
 export interface RemovedSpan {
   reason: RemovalReason | string;
@@ -79,6 +107,11 @@ export interface DocumentOut {
   removed: RemovedSpan[];
   /** Number of invalid UTF-8 sequences replaced by U+FFFD (0 for JavaScript strings). */
   invalid_utf8: number;
+  /** The text every offset points into (for HTML input: the extracted article). */
+  text?: string;
+  from_html?: boolean;
+  blocks_kept?: number;
+  blocks_total?: number;
 }
 
 export interface Message {
@@ -89,7 +122,7 @@ export interface Message {
 
 export type ErrorCode =
   | 'invalid_json' | 'invalid_request' | 'unsupported_version' | 'empty_input' | 'too_large'
-  | 'invalid_language' | 'out_of_memory' | 'internal';
+  | 'invalid_language' | 'html_needs_blocks' | 'out_of_memory' | 'internal';
 
 export interface Response {
   version: 1;

@@ -77,7 +77,7 @@ function cleanDocument(d) {
   if (typeof d === 'string') return wellFormed(d);
   if (d == null || typeof d !== 'object') return d;
   const out = { ...d };
-  for (const k of ['text', 'title', 'id', 'date']) if (typeof out[k] === 'string') out[k] = wellFormed(out[k]);
+  for (const k of ['text', 'html', 'title', 'id', 'date', 'page_title']) if (typeof out[k] === 'string') out[k] = wellFormed(out[k]);
   return out;
 }
 

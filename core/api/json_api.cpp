@@ -143,6 +143,7 @@ ParsedRequest parse_request(const json& req) {
     if (doc.id.empty()) doc.id = std::to_string(i + 1);
     total += std::max(doc.text.size(), input_bytes);
     out.from_html.push_back(html);
+    doc.extracted = html;
     if (total > limits::kMaxTotalTextBytes) {
       throw RequestError("too_large", "documents exceed " + std::to_string(limits::kMaxTotalTextBytes >> 20) + " MiB of text in total");
     }

@@ -1,8 +1,6 @@
 #include "html/extractor.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -317,6 +315,8 @@ ExtractedArticle extract_article(const HtmlPage& page) {
     if (!first_of_parent || b.chars > 60) continue;
     const std::string& tag = tag_of(b.element);
     if (!is_heading(tag) && tag != "p" && tag != "div" && tag != "span") continue;
+    const std::string& ptag = tag_of(parent);
+    if (ptag == "body" || ptag == "html" || info[static_cast<std::size_t>(parent)].marker >= 2) continue;
     if (is_related_label(comparison_key(b.text))) label_section[static_cast<std::size_t>(parent)] = 1;
   }
 

@@ -148,6 +148,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     d.text = std::move(repaired.text);
     d.invalid_utf8_at = std::move(repaired.invalid_at);
     d.id = std::move(in.id);
+    d.extracted = in.extracted;
     d.title = repair_utf8(in.title).text;
     d.date = repair_utf8(in.date).text;
     in.text.clear();
@@ -165,6 +166,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     CleanOptions clean_options;
     clean_options.given_title = d.title;
     clean_options.shared_lines = &shared;
+    clean_options.select_region = !d.extracted;
     d.cleaned = clean_lines(d.text, lines[di], clean_options);
     lines[di] = {};  // release early: large inputs
     if (d.title.empty()) d.title = d.cleaned.title;

@@ -19,6 +19,7 @@ struct InputDocument {
   std::string title;
   std::string date;  // ISO 8601 when known; orders the summary
   std::string text;
+  bool extracted = false;  // text is an article extracted from HTML: no region search in cleaning
 };
 
 struct Sentence {
@@ -45,6 +46,7 @@ struct AnalyzedDocument {
   std::string id;
   std::string title;
   std::string date;
+  bool extracted = false;
   std::string text;                        // repaired UTF-8: every offset points in here
   std::vector<std::size_t> invalid_utf8_at;
   CleanedText cleaned;

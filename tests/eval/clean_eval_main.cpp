@@ -290,8 +290,9 @@ int main(int argc, char** argv) {
   std::printf("%-5s %-32s %9s %9s %9s %12s\n", "mode", "system", "precision", "recall", "F1", "ms/page");
   auto row = [&](const System& s, double extra_seconds) {
     const Scores sc = aggregate(s.matches);
-    std::printf("%-5s %-32s %9.4f %9.4f %9.4f %12.2f\n", s.mode.c_str(), s.name.c_str(), sc.precision, sc.recall, sc.f1,
-                1000.0 * (s.seconds + extra_seconds) / n);
+    const double ms = 1000.0 * (s.seconds + extra_seconds) / n;
+    std::printf("%-5s %-32s %9.4f %9.4f %9.4f %12s\n", s.mode.c_str(), s.name.c_str(), sc.precision, sc.recall, sc.f1,
+                ms > 0 ? std::to_string(ms).substr(0, std::to_string(ms).find('.') + 3).c_str() : "-");
   };
   if (html_mode) row(html_sys, parse_seconds);
   if (html_mode) row(html_then_text, 0);

@@ -82,6 +82,10 @@ TEST(HtmlExtractor, UnlabelledRelatedSectionIsLeftOutByItsHeading) {
             kArticle);
 }
 
+TEST(HtmlExtractor, ALabelAtTheTopOfThePageDoesNotHideThePage) {
+  EXPECT_EQ(extract("<html><body><h3>Trending</h3>" + body3() + "</body></html>"), kArticle);
+}
+
 TEST(HtmlExtractor, PaywallPromptAndNewsletterSignupAreLeftOut) {
   EXPECT_EQ(extract(page("<div class='article-body'>" + body3() + "</div>"
                          "<div class='paywall-prompt'><h3>Subscribe to keep reading</h3><p>You have reached your limit of "
