@@ -25,6 +25,8 @@ const TIMEOUT = 120_000;
 const FORBIDDEN_IN_SUMMARY = ['Truce in Limbo', 'ABC News', 'Reuters', 'Subscribe', 'free_limit', 'FAA Lifts'];
 const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT_PAYLOAD = '<script>window.__pwned=1</script>';
+const SVG_PAYLOAD = '<svg onload="window.__pwned=1"></svg>';
+const LINK_PAYLOAD = '<a href="javascript:window.__pwned=1">click</a>';
 
 let server;
 let origin;
@@ -175,16 +177,24 @@ test('article text with markup is shown literally, never run', { timeout: TIMEOU
       `The mayor said the budget would fund ${SCRIPT_PAYLOAD} new schools and parks.\n`,
     `${SCRIPT_PAYLOAD}\n\nThe city council approved the new budget on Tuesday. ` +
       `Officials said the ${IMG_PAYLOAD} plan includes money for new schools and parks across the city.\n`,
+    `${SVG_PAYLOAD}\n\nThe council approved the new budget on Tuesday, officials said. ` +
+      `Residents can read the ${LINK_PAYLOAD} plan online before the vote on new schools and parks.\n`,
   ]);
   await summarize(page);
   await page.waitForTimeout(500); // give an injected onerror handler time to fire
 
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'markup in article text was executed');
-  const injected = await page.evaluate(() => document.querySelectorAll('#result img, #result script, #messages img, #messages script').length);
+  // Links in the page itself are clicked too: none may be a javascript: link from the articles.
+  for (const link of await page.locator('a').all()) await link.click({ trial: false, timeout: 2000 }).catch(() => {});
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'a link from article text ran script');
+  const injected = await page.evaluate(() => document.querySelectorAll(
+    'img, script:not([src]), svg, a[href^="javascript:"], #result iframe').length);
   assert.equal(injected, 0, 'article markup became elements');
   const shown = await page.textContent('#result');
   assert.ok(shown.includes(IMG_PAYLOAD), 'the <img> text is not shown literally');
   assert.ok(shown.includes(SCRIPT_PAYLOAD), 'the <script> text is not shown literally');
+  assert.ok(shown.includes(SVG_PAYLOAD) || shown.includes(LINK_PAYLOAD), 'the <svg>/<a> text is not shown literally');
   assert.deepEqual(problems, []);
   await context.close();
 });
