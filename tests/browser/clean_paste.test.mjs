@@ -32,7 +32,7 @@ const PAGE = `<!doctype html><html><head><title>Budget approved | City News</tit
       <figure><img src="x.jpg" alt=""><figcaption>The council chamber. Photo: City News</figcaption></figure>
       <p>${P2}</p>
       <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 1">
-      <svg onload="window.__pwned = 1"></svg><a href="javascript:window.__pwned = 1">read the plan</a>
+      <svg onload="window.__pwned = 1"></svg><a href="javascript:window.__pwned = 1"></a>
     </div>
     <aside class="related"><h2>Related</h2><ul><li><a href="/a">Mayor plans new bridge</a></li>
       <li><a href="/b">Schools get more money</a></li></ul></aside>
