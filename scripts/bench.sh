@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The whole benchmark suite, one command; prints one table (also in build/bench/results/table.txt).
 #
-#   bash scripts/bench.sh            # seeds, every DUC 2003 cluster, 1..10,000 articles (~15-25 min)
-#   bash scripts/bench.sh --quick    # sizes up to 1,000 articles, fewer repetitions (~4 min)
+#   bash scripts/bench.sh            # seeds, every DUC 2003 cluster, 1..10,000 articles (~10-15 min)
+#   bash scripts/bench.sh --quick    # sizes up to 1,000 articles, shorter runs (~5 min)
 #
 # Steps, all in build/bench/ (its own build directories: never build/native-* or build/site):
 #   1. inputs:   node tests/bench/make_inputs.mjs -> build/bench/inputs/*.json (built from
 #                ../shared/data at run time; native, Node and Chromium read the same bytes)
-#   2. native:   Release build (build/bench/native), Google Benchmark over every input (request,
-#                ICU-only, stages), then peak RSS of one request per size in a fresh process
+#   2. native:   Release build (build/bench/native); peak RSS of one request per input in a fresh
+#                process
 #   3. wasm:     the wasm preset built into build/bench/wasm, the module copied to build/bench/site;
 #                build/bench/wasm-icu: a benchmark-only module exporting segmentOnly (ICU-only time)
-#   4. Node:     wasm + npm peers (wink-nlp, lexrank) in one process (tests/bench/node)
+#   4. per input, side by side: native Google Benchmark (request, ICU-only, stages: the binary on
+#                that input only), then the wasm module and the npm peers (wink-nlp, lexrank) in one
+#                Node process (tests/bench/node/bench_node.mjs drives all three)
 #   5. Chromium: headless Debian Chromium: cold start and warm time per input, wasm memory
 #   6. report:   node tests/bench/report.mjs
 #
@@ -87,20 +89,19 @@ if [ ! -d tests/bench/node/node_modules/wink-nlp ] || [ ! -d tests/bench/node/no
   (cd tests/bench/node && npm install --no-audit --no-fund --loglevel=error >&2)
 fi
 
-step "native: Google Benchmark (request, ICU-only, stages per input)"
-MIN_TIME=$([ "$QUICK" = 1 ] && echo 0.2 || echo 0.5)
-"$B/native/tests/precis_bench_native" --inputs="$B/inputs" --benchmark_min_time="$MIN_TIME" \
-  --benchmark_out="$RESULTS/native.json" --benchmark_out_format=json >&2
-
 step "native: peak RSS, one request per input in a fresh process"
 for f in "$B"/inputs/*.json; do
   [ "$(basename "$f")" = manifest.json ] && continue
   "$B/native/tests/precis_bench_native" --rss="$f" >> "$RESULTS/rss.jsonl"
 done
 
-step "Node: wasm module + wink-nlp + lexrank"
+# Per input, seconds apart: native (Google Benchmark: request, ICU-only, stages), the wasm module
+# (and its ICU-only time), then the peers, so that every ratio is measured side by side.
+step "per input: native (Google Benchmark), wasm in Node, wink-nlp, lexrank"
 node --max-old-space-size=8192 tests/bench/node/bench_node.mjs --inputs "$B/inputs" --site "$B/site" \
-  --icu-module "$B/wasm-icu/precis-icu.js" --out "$RESULTS/node.json"
+  --icu-module "$B/wasm-icu/precis-icu.js" --out "$RESULTS/node.json" \
+  --native "$B/native/tests/precis_bench_native" --native-out "$RESULTS/native.json" \
+  --native-min-time "$([ "$QUICK" = 1 ] && echo 0.2 || echo 0.5)"
 
 if [ "${BENCH_NO_BROWSER:-0}" != 1 ]; then
   step "Chromium: cold start and warm runs"

@@ -164,14 +164,18 @@ for (const g of groups) {
 const size = (n) => groups.find((g) => g.size === n)?.m;
 const s1k = size(1000), s10k = size(10000);
 if (s1k && s10k) {
-  const line = (label, a, b) => {
+  // CPU time on a shared machine drifts between runs minutes apart; ICU alone on the same text is
+  // linear, measured seconds before each, so growth / ICU growth is the load-independent excess.
+  const line = (label, a, b, icuA, icuB) => {
     const g = ratio(b, a);
-    return `  ${label.padEnd(9)} ${fmt(a)} -> ${fmt(b)} ms: x${fmt(g, 2)} ${pf(Number.isFinite(g) ? g <= 12 : null)} (<= 12)`;
+    const excess = ratio(g, ratio(icuB, icuA));
+    return `  ${label.padEnd(9)} ${fmt(a)} -> ${fmt(b)} ms: x${fmt(g, 2)} ${pf(Number.isFinite(g) ? g <= 12 : null)} (<= 12)` +
+      (Number.isFinite(excess) ? `; / ICU growth x${fmt(ratio(icuB, icuA), 2)} = x${fmt(excess, 2)} beyond linear` : '');
   };
   out.push('');
   out.push('Growth 1,000 -> 10,000 articles (x10 input):');
-  out.push(line('native', s1k.native, s10k.native));
-  out.push(line('wasm', s1k.wasm, s10k.wasm));
+  out.push(line('native', s1k.native, s10k.native, s1k.icu, s10k.icu));
+  out.push(line('wasm', s1k.wasm, s10k.wasm, s1k.wasm_icu, s10k.wasm_icu));
   out.push(line('chromium', s1k.chromium, s10k.chromium));
   out.push(line('ICU', s1k.icu, s10k.icu));
   out.push(line('wasm ICU', s1k.wasm_icu, s10k.wasm_icu));
@@ -205,7 +209,7 @@ const stageRows = groups.filter((g) => g.m.stages).map((g) => {
   const avg = (k) => mean(g.m.stages.map((s) => s[k]));
   const parse = avg('parse_ms'), clean = avg('clean_ms'), segment = avg('segment_ms'), analyze = avg('analyze_ms');
   const weigh = avg('weigh_ms'), select = avg('select_ms');
-  const total = g.m.native;
+  const total = avg('request_ms') || g.m.native;         // the request timed in the same iterations
   const terms = analyze - clean - segment;                  // stemming, stopwords, interning, concept pairs
   const rest = total - parse - analyze - weigh - select;    // reading order, support, key sentences, response JSON
   const pct = (x) => `${fmt(x)} (${fmt((100 * x) / total, 0)}%)`;
@@ -220,7 +224,7 @@ if (stageRows.length) {
     'sentences', 'candidates', 'concepts', 'threshold'], stageRows));
   out.push('clean = UTF-8 repair + line split + shared lines + line cleaning; segment = ICU on the cleaned blocks; terms+concepts =');
   out.push('analyze() - clean - segment; rest = request - parse - analyze - weigh - select (reading order, support, key sentences,');
-  out.push('response JSON; from two benchmarks, so it can come out slightly negative). threshold: weigh_concepts\' final document count.');
+  out.push('response JSON). request here: timed in the same iterations as the stages. threshold: weigh_concepts\' final document count.');
   if (stageRows.some((r) => r[0].endsWith(' !'))) out.push('! the outside replica of clean/segment no longer matches analyze(): those columns are indicative only.');
 }
 

@@ -4,7 +4,12 @@
 //
 //   node --max-old-space-size=8192 tests/bench/node/bench_node.mjs \
 //        [--inputs build/bench/inputs] [--site build/bench/site] [--out build/bench/results/node.json]
-//        [--only REGEX] [--peer-limit-s 60]
+//        [--only REGEX] [--peer-limit-s 60] [--icu-module build/bench/wasm-icu/precis-icu.js]
+//        [--native build/bench/native/tests/precis_bench_native [--native-out .../native.json]
+//         [--native-min-time 0.5]]
+//
+// With --native, each input is first timed natively (the Google Benchmark binary, on that input
+// only), then in wasm, then by the peers: every ratio is measured side by side, seconds apart.
 //
 // For each input: the module's summarizeJson(request) (a fresh instance of the compiled module per
 // input, so that the wasm memory read afterwards is that input's peak), the ICU-only time in wasm
@@ -15,6 +20,7 @@
 //
 // Times: the median of repeated runs after one warm-up run (a run over 2 s is timed once); both
 // the main thread's CPU time (/proc/thread-self/schedstat) and wall time (performance.now).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -31,6 +37,9 @@ const arg = (name, fallback) => {
 const INPUTS = path.resolve(arg('--inputs', path.join(ROOT, 'build/bench/inputs')));
 const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'build/bench/results/node.json')));
+const NATIVE = arg('--native', null) && path.resolve(arg('--native'));
+const NATIVE_OUT = path.resolve(arg('--native-out', path.join(path.dirname(OUT), 'native.json')));
+const NATIVE_MIN_TIME = arg('--native-min-time', '0.5');
 const ICU_MODULE = path.resolve(arg('--icu-module', path.join(ROOT, 'build/bench/wasm-icu/precis-icu.js')));
 const ONLY = new RegExp(arg('--only', '.'));
 const PEER_LIMIT_MS = Number(arg('--peer-limit-s', '60')) * 1000;
@@ -162,8 +171,26 @@ if (icu.core) {
   for (let i = 0; i < 20; ++i) for (const t of texts) icu.core.segmentOnly(t, 'en');
 }
 
+// Native, side by side: the Google Benchmark binary on this one input right before the wasm and
+// the peers run on it (request/, icu/, icubreak/, stages/), collected into one native.json.
+const nativeAll = { context: null, benchmarks: [] };
+function runNative(m) {
+  const p = spawnSync(NATIVE, [`--inputs=${INPUTS}`, `--input=${m.name}`, `--benchmark_min_time=${NATIVE_MIN_TIME}`,
+    '--benchmark_format=json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (p.status !== 0) {
+    log(`${m.name}: native benchmark failed (${p.status}): ${(p.stderr ?? '').slice(-300)}`);
+    return;
+  }
+  const r = JSON.parse(p.stdout);
+  nativeAll.context ??= r.context;
+  nativeAll.benchmarks.push(...r.benchmarks);
+  const req = r.benchmarks.find((b) => b.name.startsWith('request/'));
+  if (req) log(`${m.name}: native ${req.cpu_time.toFixed(1)} ${req.time_unit} cpu`);
+}
+
 const last = {};  // peer -> {bytes, ms} of its last size-series run
 for (const m of inputs) {
+  if (NATIVE) runNative(m);
   const body = readFileSync(path.join(INPUTS, m.file), 'utf8');
   const request = JSON.parse(body);
   const texts = request.documents.map((d) => (typeof d === 'string' ? d : d.text));
@@ -215,4 +242,5 @@ for (const m of inputs) {
 
 mkdirSync(path.dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(results, null, 1));
+if (NATIVE) writeFileSync(NATIVE_OUT, JSON.stringify(nativeAll, null, 1));
 log(`wrote ${OUT}`);
