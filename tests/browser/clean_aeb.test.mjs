@@ -12,17 +12,15 @@
 // Needs the built site (scripts/build-wasm.sh; PRECIS_SITE_DIR overrides), a native precis CLI
 // (PRECIS_CLI, else build/native-release, build/native-debug), the aeb data (PRECIS_DATA_DIR holds
 // aeb/) and Chromium (CHROMIUM). Skips, saying why, when the CLI or the data are missing.
+import { serveAndLaunch } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -36,6 +34,7 @@ const TIMEOUT = 20 * 60_000;
 let server;
 let origin;
 let browser;
+let site; // the server and browser together, for closing
 
 const skip = !CLI ? `no native precis CLI (build native-release, or set PRECIS_CLI)`
   : !existsSync(path.join(AEB, 'html')) ? `no benchmark pages under ${AEB}/html` : false;
@@ -47,20 +46,12 @@ before(async () => {
       `${path.join(SITE, file)} is missing: build the site first with scripts/build-wasm.sh`);
   }
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM)`);
-  server = startServer({ dir: SITE, port: 0 });
-  await once(server, 'listening');
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  site = await serveAndLaunch(SITE, CHROMIUM);
+  ({ server, origin, browser } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
 });
 
 /** First difference between two block lists, for the failure message. */

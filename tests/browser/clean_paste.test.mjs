@@ -5,14 +5,12 @@
 // A paste whose clipboard carries text/html becomes the extracted article text (DOMParser blocks,
 // wasm extraction); plain-text pastes stay as they are; dropped .html and .txt files fill boxes.
 // Needs the built site (scripts/build-wasm.sh; PRECIS_SITE_DIR overrides) and Chromium (CHROMIUM).
+import { serveAndLaunch } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -43,26 +41,19 @@ const PAGE = `<!doctype html><html><head><title>Budget approved | City News</tit
 let server;
 let origin;
 let browser;
+let site; // the server and browser together, for closing
 
 before(async () => {
   for (const file of ['index.html', 'app.js', 'html_blocks.js', 'precis/worker.mjs', 'precis/precis-core.wasm']) {
     assert.ok(existsSync(path.join(SITE, file)),
       `${path.join(SITE, file)} is missing: build the site first with scripts/build-wasm.sh`);
   }
-  server = startServer({ dir: SITE, port: 0 });
-  await once(server, 'listening');
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  site = await serveAndLaunch(SITE, CHROMIUM);
+  ({ server, origin, browser } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
 });
 
 async function openPage() {

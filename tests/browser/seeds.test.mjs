@@ -4,14 +4,12 @@
 //
 // Needs the built site (scripts/build-wasm.sh) and Chromium at /usr/bin/chromium
 // (apt-get install chromium). PRECIS_SITE_DIR / PRECIS_DATA_DIR / CHROMIUM override the paths.
+import { serveAndLaunch } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -31,6 +29,7 @@ const LINK_PAYLOAD = '<a href="javascript:window.__pwned=1">click</a>';
 let server;
 let origin;
 let browser;
+let site; // the server and browser together, for closing
 let seeds;
 
 before(async () => {
@@ -46,20 +45,12 @@ before(async () => {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
 
-  server = startServer({ dir: SITE, port: 0 });
-  await once(server, 'listening');
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  site = await serveAndLaunch(SITE, CHROMIUM);
+  ({ server, origin, browser } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
 });
 
 /**
