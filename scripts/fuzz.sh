@@ -10,7 +10,8 @@
 #
 # Targets: fuzz_utf8 (UTF-8 repair, UTF-16 offsets), fuzz_clean (plain-text cleaning),
 # fuzz_segment (sentence/word segmentation), fuzz_json_api (handle_request_json on raw bytes),
-# fuzz_pipeline (the CLI path: handle_request on raw file bytes, and the analysis behind it).
+# fuzz_pipeline (the CLI path: handle_request on raw file bytes, and the analysis behind it),
+# fuzz_html (Gumbo -> block model -> article extraction, and the block JSON round trip).
 # Each checks the invariants of tests/fuzz/invariants.h, not just the absence of crashes.
 #
 # Seeds: tests/fuzz/corpus/<target> (small, hand-written) plus seeds made at run time from
@@ -27,7 +28,7 @@ SECONDS_PER_TARGET=${1:-30}
 BUILD="$ROOT/build/fuzz"
 DATA=${PRECIS_DATA_DIR:-"$ROOT/../shared/data"}
 LOGS=${FUZZ_LOGS:-"$BUILD/logs"}
-TARGETS=${FUZZ_TARGETS:-"fuzz_utf8 fuzz_clean fuzz_segment fuzz_json_api fuzz_pipeline"}
+TARGETS=${FUZZ_TARGETS:-"fuzz_utf8 fuzz_clean fuzz_segment fuzz_json_api fuzz_pipeline fuzz_html"}
 
 if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
   echo "== fuzz: building the libFuzzer targets in build/fuzz (clang, ASan + UBSan)"
@@ -44,7 +45,7 @@ BIN="$BUILD/tests/fuzz"
 # ---- seeds from the evaluation data (regenerated each run; cheap) ----
 SEEDS="$BUILD/seeds"
 rm -rf "$SEEDS"
-for t in fuzz_utf8 fuzz_clean fuzz_segment fuzz_json_api fuzz_pipeline; do mkdir -p "$SEEDS/$t"; done
+for t in fuzz_utf8 fuzz_clean fuzz_segment fuzz_json_api fuzz_pipeline fuzz_html; do mkdir -p "$SEEDS/$t"; done
 if [ -d "$DATA" ]; then
   shopt -s nullglob
   articles=("$DATA"/seeds/article*.txt)
@@ -74,6 +75,12 @@ if [ -d "$DATA" ]; then
     cp "$SEEDS/fuzz_utf8/page$n" "$SEEDS/fuzz_clean/page$n"
     { printf '\000'; cat "$SEEDS/fuzz_utf8/page$n"; } >"$SEEDS/fuzz_segment/page$n"
   done
+  # fuzz_html: the body of real pages (the last 32 KiB: article text, comments, footers).
+  html_pages=("$DATA"/aeb/html/*.html.gz)
+  for f in "${html_pages[@]:0:24}"; do
+    n=$((n + 1))
+    { zcat "$f" || true; } | tail -c 32768 >"$SEEDS/fuzz_html/page$n" || true
+  done
   # Multi-document seeds: the three seed articles (one event, three outlets), and a DUC cluster.
   join_rs() { local first=1; for f in "$@"; do [ $first = 1 ] || printf '\036'; first=0; cat "$f"; done; }
   join_rs "${articles[@]}" >"$SEEDS/fuzz_clean/seeds_joined"
@@ -98,7 +105,8 @@ for t in $TARGETS; do
         -artifact_prefix="$artifacts/")
   # Inputs up to 8 KiB: large enough for several short articles, small enough for speed (the
   # robustness unit tests cover megabyte inputs).
-  args+=(-max_len=8192)
+  # HTML pages get 32 KiB: a page's article needs its surrounding markup to be found.
+  if [ "$t" = fuzz_html ]; then args+=(-max_len=32768 -dict="$ROOT/tests/fuzz/html.dict"); else args+=(-max_len=8192); fi
   [ "$t" = fuzz_json_api ] && args+=(-dict="$ROOT/tests/fuzz/json.dict")
   seed_dirs=("$SEEDS/$t")
   [ -d "$ROOT/tests/fuzz/corpus/$short" ] && seed_dirs+=("$ROOT/tests/fuzz/corpus/$short")

@@ -144,6 +144,8 @@ export interface Summarizer {
   summarize(request: Request): Response;
   /** JSON string in, JSON string out; never throws for bad input. */
   summarizeJson(requestJson: string): string;
+  /** Bytes of memory the module holds now (it grows as requests need it and never shrinks). */
+  memoryBytes(): number;
 }
 
 export interface CreateOptions {
@@ -151,6 +153,13 @@ export interface CreateOptions {
   wasmUrl?: string | URL;
   /** The wasm bytes, if you already have them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /** An already compiled module (e.g. compiled once and shared with Workers). */
+  wasmModule?: WebAssembly.Module;
+  /**
+   * Caps the module's memory in MiB (16..2048, default 2048). A request that needs more fails
+   * with PrecisError code "out_of_memory"; the module stays usable.
+   */
+  maxMemoryMB?: number;
 }
 
 export function createSummarizer(options?: CreateOptions): Promise<Summarizer>;

@@ -28,29 +28,73 @@ async function loadWasmBinaryInNode(url) {
   return readFile(url);
 }
 
+const WASM_PAGE = 65536;
+const MIB = 1048576;
+const INITIAL_MEMORY_MB = 16;  // as linked (wasm/CMakeLists.txt)
+const MAXIMUM_MEMORY_MB = 2048;
+
 /**
- * Loads the module. Options: `wasmUrl` (where precis.wasm is; default beside this file) or
- * `wasmBinary` (the bytes).
+ * Loads the module. Options: `wasmUrl` (where precis-core.wasm is; default beside this file),
+ * `wasmBinary` (the bytes) or `wasmModule` (an already compiled WebAssembly.Module, e.g. shared
+ * with Workers); `maxMemoryMB` caps the module's memory (16..2048, default 2048): a request that
+ * needs more fails with PrecisError code 'out_of_memory', and the next one works.
  */
 export async function createSummarizer(options = {}) {
+  const maxMemoryMB = options.maxMemoryMB === undefined ? MAXIMUM_MEMORY_MB : Math.floor(Number(options.maxMemoryMB));
+  if (!(maxMemoryMB >= INITIAL_MEMORY_MB && maxMemoryMB <= MAXIMUM_MEMORY_MB)) {
+    throw new PrecisError('invalid_request', `maxMemoryMB must be between ${INITIAL_MEMORY_MB} and ${MAXIMUM_MEMORY_MB}`);
+  }
+  // The memory is made here (linked with IMPORTED_MEMORY) so that its cap is the caller's and this
+  // file can read responses straight out of it.
+  const memory = new WebAssembly.Memory({ initial: (INITIAL_MEMORY_MB * MIB) / WASM_PAGE, maximum: (maxMemoryMB * MIB) / WASM_PAGE });
   const wasmUrl = options.wasmUrl ?? new URL('./precis-core.wasm', import.meta.url);
-  const moduleArgs = { locateFile: () => String(wasmUrl) };
-  if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
-  else if (isNode) moduleArgs.wasmBinary = await loadWasmBinaryInNode(wasmUrl);
+  const moduleArgs = { locateFile: () => String(wasmUrl), wasmMemory: memory };
+  if (options.wasmModule) {
+    moduleArgs.instantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(options.wasmModule, imports).then((instance) => receive(instance, options.wasmModule));
+      return {};
+    };
+  } else if (options.wasmBinary) {
+    moduleArgs.wasmBinary = options.wasmBinary;
+  } else if (isNode) {
+    moduleArgs.wasmBinary = await loadWasmBinaryInNode(wasmUrl);
+  }
   const core = await createPrecisCore(moduleArgs);
-  return new Summarizer(core);
+  return new Summarizer(core, memory);
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// What the core itself answers when memory runs out, for the one case it cannot answer: no room
+// for the request bytes.
+const OUT_OF_MEMORY_RESPONSE = JSON.stringify({
+  version: SCHEMA_VERSION, ok: false,
+  errors: [{ code: 'out_of_memory', message: 'not enough memory for this request; try fewer or shorter documents' }],
+});
 
 class Summarizer {
   #core;
+  #memory;
 
-  constructor(core) {
+  constructor(core, memory) {
     this.#core = core;
+    this.#memory = memory;
   }
 
   /** Raw interface: JSON request string in, JSON response string out. Never throws for bad input. */
   summarizeJson(requestJson) {
-    return this.#core.summarizeJson(requestJson);
+    // TextEncoder writes U+FFFD for lone surrogates, as the schema asks.
+    const bytes = encoder.encode(String(requestJson));
+    const core = this.#core;
+    const data = core.requestBuffer(bytes.length);
+    if (data === 0) return OUT_OF_MEMORY_RESPONSE;
+    new Uint8Array(this.#memory.buffer, data, bytes.length).set(bytes);
+    const length = core.summarizeBuffer(data, bytes.length);  // frees the request buffer
+    // memory.buffer is read after the call: the memory may have grown (a new ArrayBuffer).
+    const response = decoder.decode(new Uint8Array(this.#memory.buffer, core.responseData(), length));
+    core.releaseResponse();
+    return response;
   }
 
   /**
@@ -59,12 +103,17 @@ class Summarizer {
    * the response has ok === false.
    */
   summarize(request) {
-    const response = JSON.parse(this.#core.summarizeJson(JSON.stringify(normalizeRequest(request))));
+    const response = JSON.parse(this.summarizeJson(JSON.stringify(normalizeRequest(request))));
     if (!response.ok) {
       const e = response.errors?.[0] ?? { code: 'internal', message: 'unknown error' };
       throw new PrecisError(e.code, e.message, response);
     }
     return response;
+  }
+
+  /** Bytes of memory the module holds now (it grows as requests need it and never shrinks). */
+  memoryBytes() {
+    return this.#memory.buffer.byteLength;
   }
 }
 

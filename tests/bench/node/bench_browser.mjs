@@ -108,14 +108,9 @@ try {
   page.on('pageerror', (e) => log('page error:', e.message));
   await page.goto(`${origin}/page/bench.html`);
   await page.evaluate(async () => {
-    const { default: createPrecisCore } = await import('/site/precis/precis-core.js');
+    const { createSummarizer } = await import('/site/precis/precis.mjs');
     const compiled = await WebAssembly.compileStreaming(fetch('/site/precis/precis-core.wasm'));
-    window.__instance = () => createPrecisCore({
-      instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(compiled, imports).then((inst) => receive(inst, compiled));
-        return {};
-      },
-    });
+    window.__instance = () => createSummarizer({ wasmModule: compiled });
     // Let V8 tier the hot functions up before timing, as in Node.
     const core = await window.__instance();
     const manifest = await (await fetch('/inputs/manifest.json')).json();
@@ -159,7 +154,7 @@ try {
       cpu = (after.thread - before.thread) / runs;
     }
     const mem = await page.evaluate(() => ({
-      memory_bytes: window.__core.HEAPU8.buffer.byteLength, js_heap_bytes: performance.memory?.usedJSHeapSize ?? null,
+      memory_bytes: window.__core.memoryBytes(), js_heap_bytes: performance.memory?.usedJSHeapSize ?? null,
     }));
     await page.evaluate(() => { window.__core = null; window.__body = null; });
     const r = { wall_ms: wall, thread_cpu_ms: cpu, runs, ok: first.ok, sentences: first.sentences, ...mem };

@@ -93,19 +93,12 @@ function measure(fn, { minRuns = 3, minMs = 500, maxRuns = 200, singleOverMs = 2
   return { cpu_ms: cpu, wall_ms: median(walls), runs: walls.length, result };
 }
 
-// ---- the wasm module: compiled once, instantiated per input ----
+// ---- the wasm module through its public API (precis.mjs): compiled once, instantiated per input ----
 const wasmBytes = readFileSync(path.join(SITE, 'precis', 'precis-core.wasm'));
-const { default: createPrecisCore } = await import(pathToFileURL(path.join(SITE, 'precis', 'precis-core.js')).href);
+const { createSummarizer } = await import(pathToFileURL(path.join(SITE, 'precis', 'precis.mjs')).href);
 const compiled = await WebAssembly.compile(wasmBytes);
-async function instance() {
-  return createPrecisCore({
-    instantiateWasm(imports, receiveInstance) {
-      WebAssembly.instantiate(compiled, imports).then((inst) => receiveInstance(inst, compiled));
-      return {};
-    },
-  });
-}
-const wasmMemoryBytes = (core) => core.HEAPU8.buffer.byteLength;
+const instance = () => createSummarizer({ wasmModule: compiled });
+const wasmMemoryBytes = (summarizer) => summarizer.memoryBytes();
 
 // ICU-only in wasm: segmentOnly(text, language) from the shipped module if it exports it, else
 // from the benchmark-only module (tests/bench/wasm_segment_only.cpp, same core library and link

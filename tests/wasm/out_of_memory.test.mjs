@@ -1,0 +1,63 @@
+// The wasm module survives running out of memory: a request too big for the memory it may use
+// gets a typed out_of_memory error (std::bad_alloc -> error response, ABORTING_MALLOC=0), and the
+// next request on the same module works.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createSummarizer, PrecisError } = await import(path.join(root, 'build/site/precis/precis.mjs'));
+const seedDir = path.resolve(root, '../shared/data/seeds');
+const seeds = [1, 2, 3].map((n) => ({ text: readFileSync(path.join(seedDir, `article${n}.txt`), 'utf8') }));
+
+// ~12 MB of distinct real-looking sentences: within the request limits, far beyond 48 MiB of
+// working memory.
+function bigRequest() {
+  const words = seeds.map((d) => d.text).join(' ').split(/\s+/).filter(Boolean);
+  const documents = [];
+  for (let d = 0; d < 700; ++d) {
+    const sentences = [];
+    for (let s = 0; s < 120; ++s) {
+      const start = (d * 131 + s * 17) % (words.length - 30);
+      sentences.push(`${words.slice(start, start + 22).join(' ')} number ${d}x${s}.`);
+    }
+    documents.push({ text: sentences.join(' ') });
+  }
+  return { documents, budget: { words: 100 } };
+}
+
+test('maxMemoryMB is checked', async () => {
+  await assert.rejects(createSummarizer({ maxMemoryMB: 4 }), (e) => e instanceof PrecisError && e.code === 'invalid_request');
+});
+
+test('out of memory is a typed error and the module keeps working', async () => {
+  const summarizer = await createSummarizer({ maxMemoryMB: 48 });
+  const before = summarizer.summarize({ documents: seeds, budget: { words: 60 } });
+  assert.ok(before.summary.length > 0);
+
+  const request = bigRequest();
+  assert.ok(JSON.stringify(request).length > 10e6, 'the request must be big enough to exhaust 48 MiB');
+  assert.throws(() => summarizer.summarize(request), (e) => {
+    assert.ok(e instanceof PrecisError, `expected PrecisError, got ${e}`);
+    assert.equal(e.code, 'out_of_memory');
+    return true;
+  });
+
+  // A request larger than all the memory the module may have: no room even for its bytes.
+  const huge = { documents: [{ text: 'word '.repeat(12_000_000) }] };
+  assert.throws(() => summarizer.summarize(huge), (e) => e instanceof PrecisError && e.code === 'out_of_memory');
+
+  // The same module, the same seeds: the same summary as before.
+  for (let i = 0; i < 3; ++i) {
+    const after = summarizer.summarize({ documents: seeds, budget: { words: 60 } });
+    assert.deepEqual(after, before);
+  }
+});
+
+test('without a cap the same request succeeds', async () => {
+  const summarizer = await createSummarizer();
+  const r = summarizer.summarize(bigRequest());
+  assert.ok(r.summary.length > 0);
+});
