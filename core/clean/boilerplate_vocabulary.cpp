@@ -160,9 +160,10 @@ bool is_comment_marker(const std::string& key, std::string_view text) {
   // "Jane Doe on September 12, 2018 at 4:47 pm said:", "bob says:": a name, maybe a date, and the
   // verb with a colon (a prose lead-in to a quote has more words and no date).
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty() || text.back() != ':' || key.size() < 5) return false;  // cheap test first: most lines
   const std::size_t words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
   const bool dated = key.find_first_of("0123456789") != std::string::npos;
-  if ((words <= 4 || (dated && words <= 14)) && key.size() >= 5 && !text.empty() && text.back() == ':') {
+  if (words <= 4 || (dated && words <= 14)) {
     const std::string_view k(key);
     if (k.substr(k.size() - 5) == " said" || k.substr(k.size() - 5) == " says" ||
         (k.size() >= 6 && k.substr(k.size() - 6) == " wrote")) {

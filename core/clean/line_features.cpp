@@ -22,6 +22,13 @@ UChar32 next_cp(std::string_view s, std::size_t* i) {
 UChar32 first_letter(std::string_view w) {
   std::size_t i = 0;
   while (i < w.size()) {
+    const unsigned char b = static_cast<unsigned char>(w[i]);
+    if (b < 0x80) {  // ASCII without ICU: most words of most text
+      ++i;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) return b;
+      if (b >= '0' && b <= '9') return -1;
+      continue;
+    }
     const UChar32 c = next_cp(w, &i);
     if (u_isalpha(c)) return c;
     if (u_isdigit(c)) return -1;
@@ -41,14 +48,18 @@ bool is_minor_word(std::string_view w) {
   return false;
 }
 
-// Lowercase ASCII letters of a word, punctuation dropped: enough to recognise minor words.
-std::string ascii_lower_letters(std::string_view w) {
-  std::string out;
+// A minor word once lowercased with everything but ASCII letters and '.' dropped ("(The" -> "the").
+// Minor words have at most 4 such characters, so longer words are rejected without copying.
+bool is_minor_word_in(std::string_view w) {
+  char buf[4];
+  std::size_t n = 0;
   for (char c : w) {
-    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if ((c >= 'a' && c <= 'z') || c == '.') out.push_back(c);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (!((c >= 'a' && c <= 'z') || c == '.')) continue;
+    if (n == sizeof buf) return false;
+    buf[n++] = c;
   }
-  return out;
+  return is_minor_word(std::string_view(buf, n));
 }
 
 bool ends_like_sentence(std::string_view t) {
@@ -83,6 +94,18 @@ std::string comparison_key(std::string_view text) {
   std::size_t i = 0;
   bool pending_space = false;
   while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII without ICU (same result as below)
+      ++i;
+      if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
+        if (pending_space && !key.empty()) key.push_back(' ');
+        pending_space = false;
+        key.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      } else if (b != '\'') {
+        pending_space = true;
+      }
+      continue;
+    }
     const UChar32 c = next_cp(text, &i);
     if (c >= 0 && (u_isalnum(c))) {
       if (pending_space && !key.empty()) key.push_back(' ');
@@ -132,27 +155,26 @@ std::vector<Line> split_lines(std::string_view text) {
       line.span = Span{b, e};
       line.text = text.substr(b, e - b);
       line.blank_before = blank_before;
+      line.key = comparison_key(line.text);
+      line.terminal = ends_like_sentence(line.text);
+      int content = 0, capital = 0;
       std::size_t i = 0;
       while (i < line.text.size()) {
         while (i < line.text.size() && is_space(line.text[i])) ++i;
         std::size_t j = i;
         while (j < line.text.size() && !is_space(line.text[j])) ++j;
-        if (j > i) line.words.push_back(line.text.substr(i, j - i));
+        if (j == i) break;
+        const std::string_view word = line.text.substr(i, j - i);
+        const UChar32 c = first_letter(word);
+        if (line.words == 0) line.starts_lower = c >= 0 && u_islower(c);
+        if (c >= 0 && !(line.words > 0 && is_minor_word_in(word))) {
+          ++content;
+          if (u_isupper(c) || u_istitle(c)) ++capital;
+        }
+        ++line.words;
         i = j;
       }
-      line.key = comparison_key(line.text);
-      line.terminal = ends_like_sentence(line.text);
-      int content = 0, capital = 0;
-      for (std::size_t k = 0; k < line.words.size(); ++k) {
-        const UChar32 c = first_letter(line.words[k]);
-        if (c < 0) continue;
-        if (k > 0 && is_minor_word(ascii_lower_letters(line.words[k]))) continue;
-        ++content;
-        if (u_isupper(c) || u_istitle(c)) ++capital;
-      }
       line.title_case = content ? static_cast<double>(capital) / content : 0.0;
-      const UChar32 f = line.words.empty() ? -1 : first_letter(line.words[0]);
-      line.starts_lower = f >= 0 && u_islower(f);
       lines.push_back(std::move(line));
       blank_before = false;
     } else {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "clean/plain_text_cleaner.h"
+#include "summarize/interning.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
@@ -13,35 +14,6 @@
 
 namespace precis {
 namespace {
-
-class Interner {
- public:
-  uint32_t id(const std::string& s) {
-    const auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(ids_.size()));
-    return it->second;
-  }
-  uint32_t id(uint64_t key) {
-    const auto [it, inserted] = pair_ids_.emplace(key, static_cast<uint32_t>(pair_ids_.size()));
-    return it->second;
-  }
-  std::size_t size() const { return ids_.size(); }
-  std::size_t pair_size() const { return pair_ids_.size(); }
-
-  std::vector<std::string> strings() const {
-    std::vector<std::string> out(ids_.size());
-    for (const auto& [s, i] : ids_) out[i] = s;
-    return out;
-  }
-  std::vector<std::pair<uint32_t, uint32_t>> pairs() const {
-    std::vector<std::pair<uint32_t, uint32_t>> out(pair_ids_.size());
-    for (const auto& [key, i] : pair_ids_) out[i] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
-    return out;
-  }
-
- private:
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::unordered_map<uint64_t, uint32_t> pair_ids_;
-};
 
 bool ends_with_question(std::string_view s) {
   std::size_t e = s.size();
@@ -138,7 +110,11 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   corpus.stemmed = stemmer.available();
   const WordSet& stopwords = stopwords_for(language.code);
   const bool english = language.code == "en";
-  Interner terms, concepts;
+  // Each distinct folded word is looked up and stemmed once: words -> (term, stopword).
+  StringIds words, terms;
+  std::vector<uint32_t> word_term;
+  std::vector<uint8_t> word_stop;
+  KeyIds concepts;
 
   // Repair first, so that cross-document line counts see the same text as the cleaner.
   corpus.documents.reserve(inputs.size());
@@ -206,10 +182,16 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           for (; scan <= tok.span.begin; ++scan) {
             if (!is_ascii_space(d.text[scan]) && (scan == s.begin || is_ascii_space(d.text[scan - 1]))) ++word;
           }
-          const bool stop = stopwords.count(tok.folded) > 0;
+          bool new_word = false;
+          const uint32_t w = words.id(tok.folded, &new_word);
+          if (new_word) {
+            word_term.push_back(terms.id(stemmer.stem(tok.folded)));
+            word_stop.push_back(stopwords.count(tok.folded) > 0);
+          }
+          const bool stop = word_stop[w] != 0;
+          const uint32_t term = word_term[w];
           const bool cap = capitalized(tok.span.of(d.text));
           if (!have_prev && english) sent.dangling_start = dangling_opener(tok.folded);
-          const uint32_t term = terms.id(stemmer.stem(tok.folded));
           if (!stop) sent.terms.push_back(term);
           if (!stop && options.unigram_concepts && !sent.too_long) {
             const uint32_t c = concepts.id((uint64_t{0xFFFFFFFFu} << 32) | term);
@@ -252,14 +234,17 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     }
   }
   corpus.term_count = terms.size();
-  corpus.concept_count = concepts.pair_size();
+  corpus.concept_count = concepts.size();
   corpus.concept_occurrences.resize(corpus.concept_count, 0);
   corpus.concept_capitalized.resize(corpus.concept_count, 0);
   corpus.concept_has_stopword.resize(corpus.concept_count, 0);
   corpus.concept_is_word.resize(corpus.concept_count, 0);
   if (options.keep_vocabulary) {
-    corpus.term_text = terms.strings();
-    corpus.concept_terms = concepts.pairs();
+    for (uint32_t i = 0; i < terms.size(); ++i) corpus.term_text.emplace_back(terms.at(i));
+    for (uint32_t i = 0; i < concepts.size(); ++i) {
+      const uint64_t key = concepts.key(i);
+      corpus.concept_terms.emplace_back(static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key));
+    }
   }
   return corpus;
 }

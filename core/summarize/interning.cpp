@@ -1,0 +1,85 @@
+#include "summarize/interning.h"
+
+namespace precis {
+namespace {
+
+// FNV-1a: words are short, so a byte-at-a-time hash is as fast as any.
+uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// The splitmix64 finaliser: concept keys are two small ids side by side, which need mixing.
+uint64_t hash_key(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+constexpr std::size_t kInitialSlots = 1024;
+
+}  // namespace
+
+uint32_t StringIds::id(std::string_view s, bool* added) {
+  if (slots_.empty()) slots_.assign(kInitialSlots, 0);
+  const uint64_t h = hash_bytes(s);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint32_t slot = slots_[i];
+    if (slot == 0) {
+      const uint32_t id = static_cast<uint32_t>(hashes_.size());
+      slots_[i] = id + 1;
+      hashes_.push_back(h);
+      chars_.append(s);
+      begin_.push_back(static_cast<uint32_t>(chars_.size()));
+      if (added != nullptr) *added = true;
+      if (hashes_.size() * 2 > slots_.size()) grow();  // at most half full: short probes
+      return id;
+    }
+    if (hashes_[slot - 1] == h && at(slot - 1) == s) {
+      if (added != nullptr) *added = false;
+      return slot - 1;
+    }
+  }
+}
+
+void StringIds::grow() {
+  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  const std::size_t mask = slots.size() - 1;
+  for (uint32_t id = 0; id < hashes_.size(); ++id) {
+    std::size_t i = hashes_[id] & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  slots_ = std::move(slots);
+}
+
+uint32_t KeyIds::id(uint64_t key) {
+  if (slots_.empty()) slots_.assign(kInitialSlots, 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
+    const uint32_t slot = slots_[i];
+    if (slot == 0) {
+      const uint32_t id = static_cast<uint32_t>(keys_.size());
+      slots_[i] = id + 1;
+      keys_.push_back(key);
+      if (keys_.size() * 2 > slots_.size()) grow();
+      return id;
+    }
+    if (keys_[slot - 1] == key) return slot - 1;
+  }
+}
+
+void KeyIds::grow() {
+  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  const std::size_t mask = slots.size() - 1;
+  for (uint32_t id = 0; id < keys_.size(); ++id) {
+    std::size_t i = hash_key(keys_[id]) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  slots_ = std::move(slots);
+}
+
+}  // namespace precis

@@ -1,0 +1,44 @@
+// Dense ids for the strings and integer keys of one request (terms, concepts), with open-addressing
+// hash tables: the analysis looks up every token of every document, so std::unordered_map's node
+// per entry (an allocation, a pointer chase) was a fifth of the time to analyse a news cluster.
+// Ids are handed out in order of first sight, so results do not depend on hashing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace precis {
+
+// Distinct strings -> 0, 1, 2, ... The strings are kept once, end to end, in one buffer.
+class StringIds {
+ public:
+  // The id of `s`; adds it (with the next id) when new, and then sets *added.
+  uint32_t id(std::string_view s, bool* added = nullptr);
+  std::string_view at(uint32_t id) const { return std::string_view(chars_).substr(begin_[id], begin_[id + 1] - begin_[id]); }
+  std::size_t size() const { return hashes_.size(); }
+
+ private:
+  void grow();
+  std::string chars_;
+  std::vector<uint32_t> begin_ = {0};  // string i is chars_[begin_[i], begin_[i + 1])
+  std::vector<uint64_t> hashes_;       // by id
+  std::vector<uint32_t> slots_;        // id + 1, or 0 for an empty slot; size is a power of two
+};
+
+// Distinct 64-bit keys -> 0, 1, 2, ...
+class KeyIds {
+ public:
+  uint32_t id(uint64_t key);
+  uint64_t key(uint32_t id) const { return keys_[id]; }
+  std::size_t size() const { return keys_.size(); }
+
+ private:
+  void grow();
+  std::vector<uint64_t> keys_;   // by id
+  std::vector<uint32_t> slots_;  // id + 1, or 0 for an empty slot; size is a power of two
+};
+
+}  // namespace precis
