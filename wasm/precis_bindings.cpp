@@ -28,8 +28,13 @@ std::uintptr_t request_buffer(std::size_t size) { return reinterpret_cast<std::u
 std::size_t summarize_buffer(std::uintptr_t data, std::size_t size) {
   char* request = reinterpret_cast<char*>(data);
   response = std::string();  // give the previous response's memory back first
-  response = precis::handle_request_json(std::string_view(request, size));
-  std::free(request);
+  bool freed = false;
+  // The request bytes are freed as soon as they are parsed: the work then has their memory.
+  response = precis::handle_request_json(std::string_view(request, size), [&] {
+    std::free(request);
+    freed = true;
+  });
+  if (!freed) std::free(request);
   return response.size();
 }
 

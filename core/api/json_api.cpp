@@ -47,14 +47,21 @@ int max_depth(std::string_view s) {
   return deepest;
 }
 
-std::string get_string(const json& obj, const char* key, const std::string& where, bool required) {
+// The string value `v`, moved out of the request when the request is ours to consume (a parsed
+// request we own): each document's text then exists once, not twice, while it is analysed.
+std::string take_string(const json& v, bool consume) {
+  if (consume) return std::move(const_cast<json&>(v).get_ref<std::string&>());
+  return v.get<std::string>();
+}
+
+std::string get_string(const json& obj, const char* key, const std::string& where, bool required, bool consume = false) {
   const auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
     if (required) throw RequestError("invalid_request", where + "." + key + " is required");
     return {};
   }
   if (!it->is_string()) throw RequestError("invalid_request", where + "." + key + " must be a string");
-  return it->get<std::string>();
+  return take_string(*it, consume);
 }
 
 int get_int(const json& obj, const char* key, const std::string& where, int lo, int hi, int fallback) {
@@ -96,7 +103,8 @@ json parse_json(std::string_view text) {
   }
 }
 
-ParsedRequest parse_request(const json& req) {
+// `consume`: the texts may be moved out of `req` (the caller owns it and drops it afterwards).
+ParsedRequest parse_request(const json& req, bool consume) {
   if (!req.is_object()) throw RequestError("invalid_request", "request must be a JSON object");
   if (req.contains("version") && req["version"] != kSchemaVersion) {
     throw RequestError("unsupported_version", "this build speaks schema version " + std::to_string(kSchemaVersion));
@@ -115,20 +123,20 @@ ParsedRequest parse_request(const json& req) {
     bool html = false;
     std::size_t input_bytes = 0;
     if (d.is_string()) {
-      doc.text = d.get<std::string>();
+      doc.text = take_string(d, consume);
     } else if (d.is_object()) {
       // HTML input (html/html_document.h): the article text is extracted from the page.
       if (has_html_input(d)) {
-        const HtmlInput in = read_html_input(d, where);
+        HtmlInput in = read_html_input(d, where);
         if (!in.error_code.empty()) throw RequestError(in.error_code, in.error);
-        doc.text = in.text;
-        doc.title = in.title;
+        doc.text = std::move(in.text);
+        doc.title = std::move(in.title);
         input_bytes = in.bytes;
         html = true;
         out.html_blocks.resize(i + 1);
         out.html_blocks[i] = {in.blocks_kept, in.blocks_total};
       } else {
-        doc.text = get_string(d, "text", where, true);
+        doc.text = get_string(d, "text", where, true, consume);
       }
       const std::string title = get_string(d, "title", where, false);
       if (!title.empty() || !html) doc.title = title;
@@ -218,8 +226,13 @@ json run_extract_only(const ParsedRequest& req) {
               {"warnings", json::array()}, {"errors", json::array()}};
 }
 
-json run(ParsedRequest req) {
-  if (req.extract_only) return run_extract_only(req);
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The response, written piece by piece: each document's JSON is built, appended and dropped, so a
+// request of thousands of documents never holds the whole response as a JSON tree (which took
+// more memory than the analysis). Keys in alphabetical order, exactly as dumping one object would.
+std::string run(ParsedRequest req) {
+  if (req.extract_only) return dump(run_extract_only(req));
   const std::vector<char> from_html = req.from_html;
   json warnings = json::array();
   LanguageInfo language;
@@ -238,22 +251,27 @@ json run(ParsedRequest req) {
   }
   if (!any_text) throw RequestError("empty_input", "no document has any text");
 
-  const SummaryResult r = summarize(std::move(req.documents), language, req.options);
+  SummaryResult r = summarize(std::move(req.documents), language, req.options);
+  // The response needs spans and counts only: give back the terms and concepts (most of the
+  // analysis' memory) before building it.
+  for (AnalyzedDocument& d : r.corpus.documents) {
+    for (Sentence& s : d.sentences) {
+      s.terms = {};
+      s.concepts = {};
+      s.concept_word = {};
+    }
+  }
   std::vector<Utf16OffsetMap> maps;
   maps.reserve(r.corpus.documents.size());
   for (const auto& d : r.corpus.documents) maps.emplace_back(d.text);
 
-  json out;
-  out["version"] = kSchemaVersion;
-  out["ok"] = true;
+  // The summary first (it quotes documents that are released below, once written).
   json summary = json::array();
   for (const auto& ref : r.summary) summary.push_back(sentence_json(r, ref, maps, true));
-  out["summary"] = std::move(summary);
-
-  json documents = json::array();
+  std::string out = "{\"documents\":[";
   std::size_t sentences = 0, words = 0, long_sentences = 0;
   for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
-    const AnalyzedDocument& d = r.corpus.documents[i];
+    AnalyzedDocument& d = r.corpus.documents[i];
     json jd;
     jd["id"] = d.id;
     jd["title"] = d.title;
@@ -273,7 +291,8 @@ json run(ParsedRequest req) {
     }
     jd["removed"] = std::move(removed);
     jd["invalid_utf8"] = d.invalid_utf8_at.size();
-    documents.push_back(std::move(jd));
+    if (i > 0) out += ',';
+    out += dump(jd);
     sentences += d.sentences.size();
     words += static_cast<std::size_t>(d.word_count);
     for (const auto& s : d.sentences) long_sentences += s.too_long;
@@ -288,6 +307,10 @@ json run(ParsedRequest req) {
     if (d.sentences.empty()) {
       warnings.push_back({{"code", "no_sentences"}, {"document", i}, {"message", label + ": no article text left after cleaning"}});
     }
+    // Written: its memory goes to the response being written.
+    d.sentences = {};
+    d.cleaned = {};
+    d.text = {};
   }
   if (long_sentences > 0) {
     warnings.push_back({{"code", "long_sentences"},
@@ -297,19 +320,29 @@ json run(ParsedRequest req) {
   if (r.summary.empty()) {
     warnings.push_back({{"code", "empty_summary"}, {"message", "no sentence could be selected (too little text, or none fits the budget)"}});
   }
-  out["documents"] = std::move(documents);
-  out["warnings"] = std::move(warnings);
-  out["errors"] = json::array();
-  out["stats"] = {{"documents", r.corpus.documents.size()}, {"sentences", sentences}, {"words", words},
-                  {"concepts", r.corpus.concept_count}, {"concept_threshold", r.concept_threshold}};
+  const json stats = {{"documents", r.corpus.documents.size()}, {"sentences", sentences}, {"words", words},
+                      {"concepts", r.corpus.concept_count}, {"concept_threshold", r.concept_threshold}};
+  out += "],\"errors\":[],\"ok\":true,\"stats\":";
+  out += dump(stats);
+  out += ",\"summary\":";
+  out += dump(summary);
+  out += ",\"version\":" + std::to_string(kSchemaVersion) + ",\"warnings\":";
+  out += dump(warnings);
+  out += '}';
   return out;
 }
 
 // Runs `make_request()` (which parses) and turns every failure into an error response.
+// `consume`: make_request() returns a request of our own, whose texts may be moved out.
 template <typename MakeRequest>
-std::string respond(MakeRequest make_request) {
+std::string respond(MakeRequest make_request, bool consume) {
   try {
-    return run(parse_request(make_request())).dump(-1, ' ', false, json::error_handler_t::replace);
+    ParsedRequest parsed;
+    {
+      decltype(auto) request = make_request();
+      parsed = parse_request(request, consume);
+    }  // the request's JSON is gone before the work starts: large requests need half the memory
+    return run(std::move(parsed));
   } catch (const RequestError& e) {
     return error_response(e.code, e.what()).dump(-1, ' ', false, json::error_handler_t::replace);
   } catch (const std::bad_alloc&) {
@@ -321,12 +354,18 @@ std::string respond(MakeRequest make_request) {
 
 }  // namespace
 
-std::string handle_request_json(std::string_view request_json) {
-  return respond([&] { return parse_json(request_json); });
+std::string handle_request_json(std::string_view request_json, const std::function<void()>& done_reading) {
+  return respond(
+      [&] {
+        json request = parse_json(request_json);
+        if (done_reading) done_reading();
+        return request;
+      },
+      true);
 }
 
 std::string handle_request(const nlohmann::json& request) {
-  return respond([&]() -> const json& { return request; });
+  return respond([&]() -> const json& { return request; }, false);
 }
 
 }  // namespace precis

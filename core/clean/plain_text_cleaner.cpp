@@ -341,16 +341,18 @@ std::size_t dateline_prefix_length(std::string_view t) {
   return k < t.size() ? k : 0;
 }
 
+void add_shared_lines(const std::vector<Line>& lines, SharedLines* counts) {
+  std::set<std::string_view> seen;
+  for (const Line& l : lines) {
+    if (!l.terminal && l.word_count() <= 15 && !l.key.empty()) seen.insert(l.key);
+  }
+  for (const auto& k : seen) ++(*counts)[std::string(k)];
+}
+
 SharedLines count_shared_lines(const std::vector<std::vector<Line>>& documents) {
   SharedLines counts;
   if (documents.size() < 2) return counts;
-  for (const auto& lines : documents) {
-    std::set<std::string_view> seen;
-    for (const Line& l : lines) {
-      if (!l.terminal && l.word_count() <= 15 && !l.key.empty()) seen.insert(l.key);
-    }
-    for (const auto& k : seen) ++counts[std::string(k)];
-  }
+  for (const auto& lines : documents) add_shared_lines(lines, &counts);
   return counts;
 }
 

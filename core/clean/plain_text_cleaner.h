@@ -32,6 +32,9 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
 // that kind pasted in several articles is page furniture ("Advertisement", a site footer).
 SharedLines count_shared_lines(const std::vector<std::string_view>& texts);
 SharedLines count_shared_lines(const std::vector<std::vector<Line>>& documents);
+// Adds one document's lines to `counts` (what count_shared_lines does for each document, when
+// there are two or more), for callers that do not keep every document's lines at once.
+void add_shared_lines(const std::vector<Line>& lines, SharedLines* counts);
 
 // Why a line is page furniture on its own, without looking at the lines around it (a cookie notice,
 // a comment-section label, a copyright line, a template placeholder, a byline, a photo credit, a

@@ -131,18 +131,32 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     in.text.shrink_to_fit();
     corpus.documents.push_back(std::move(d));
   }
-  std::vector<std::vector<Line>> lines;
-  lines.reserve(corpus.documents.size());
-  for (const auto& d : corpus.documents) lines.push_back(split_lines(d.text));
-  const SharedLines shared = count_shared_lines(lines);
+  // Lines shared across documents (menus, bylines, boilerplate) are counted first. Up to
+  // kKeepLinesBytes of text, every document's lines are kept for cleaning; beyond, they take more
+  // memory than the text itself (a line's features and key), so each document is split again
+  // when it is cleaned: a second pass over the text instead of twice its size in memory.
+  constexpr std::size_t kKeepLinesBytes = 4u << 20;
+  std::size_t total_bytes = 0;
+  for (const auto& d : corpus.documents) total_bytes += d.text.size();
+  const bool keep_lines = total_bytes <= kKeepLinesBytes;
+  std::vector<std::vector<Line>> lines(corpus.documents.size());
+  SharedLines shared;
+  for (std::size_t di = 0; di < corpus.documents.size(); ++di) {
+    if (corpus.documents.size() < 2 && !keep_lines) break;
+    std::vector<Line> document_lines = split_lines(corpus.documents[di].text);
+    if (corpus.documents.size() >= 2) add_shared_lines(document_lines, &shared);
+    if (keep_lines) lines[di] = std::move(document_lines);
+  }
 
   std::vector<Token> tokens;
+  std::vector<std::pair<uint32_t, uint16_t>> found;  // per sentence: (concept, white-space word where it ends)
   for (std::size_t di = 0; di < corpus.documents.size(); ++di) {
     AnalyzedDocument& d = corpus.documents[di];
     CleanOptions clean_options;
     clean_options.given_title = d.title;
     clean_options.shared_lines = &shared;
     clean_options.select_region = !d.extracted;
+    if (!keep_lines) lines[di] = split_lines(d.text);
     d.cleaned = clean_lines(d.text, lines[di], clean_options);
     lines[di] = {};  // release early: large inputs
     if (d.title.empty()) d.title = d.cleaned.title;
@@ -173,8 +187,8 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         while (t < tokens.size() && tokens[t].span.end <= s.begin) ++t;
         uint32_t prev = 0;
         bool prev_stop = true, prev_cap = false, have_prev = false;
-        // (concept, white-space word where it ends), in text order; made distinct below.
-        std::vector<std::pair<uint32_t, uint16_t>> found;
+        // found: in text order; made distinct below.
+        found.clear();
         std::size_t scan = s.begin;  // white-space words of the sentence seen so far end before here
         int word = -1;
         for (; t < tokens.size() && tokens[t].span.begin < s.end; ++t) {
@@ -222,8 +236,16 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           prev_cap = cap && have_prev;  // a sentence's first word is capitalised anyway
           have_prev = true;
         }
-        // Distinct concepts, each with the word where it first ends.
+        // Distinct terms; distinct concepts, each with the word where it first ends. Vectors of
+        // exact size: these are most of the memory a large request takes.
+        std::sort(sent.terms.begin(), sent.terms.end());
+        sent.terms.erase(std::unique(sent.terms.begin(), sent.terms.end()), sent.terms.end());
+        sent.terms.shrink_to_fit();
         std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t distinct = 0;
+        for (std::size_t k = 0; k < found.size(); ++k) distinct += k == 0 || found[k].first != found[k - 1].first;
+        sent.concepts.reserve(distinct);
+        sent.concept_word.reserve(distinct);
         for (std::size_t k = 0; k < found.size(); ++k) {
           if (k > 0 && found[k].first == found[k - 1].first) continue;
           sent.concepts.push_back(found[k].first);
@@ -232,6 +254,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         d.sentences.push_back(std::move(sent));
       }
     }
+    d.sentences.shrink_to_fit();
   }
   corpus.term_count = terms.size();
   corpus.concept_count = concepts.size();

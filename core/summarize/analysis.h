@@ -28,7 +28,7 @@ struct Sentence {
   int index = 0;                  // position among the document's sentences
   int paragraph = 0;              // index of the cleaned block it came from
   int words = 0;                  // white-space words containing a letter or digit
-  std::vector<uint32_t> terms;    // content-word stem ids, in order, duplicates kept
+  std::vector<uint32_t> terms;    // distinct content-word stem ids, sorted (for redundancy tests)
   std::vector<uint32_t> concepts; // distinct concept ids (stemmed pairs, not both stopwords), sorted
   // For each entry of `concepts`: the white-space word (0-based, as ROUGE and readers count them,
   // punctuation-only words included) at which its first occurrence ends. What a cut after N words

@@ -80,9 +80,17 @@ ConceptWeights weigh_concepts(const Corpus& corpus, const ConceptWeightOptions& 
   const int64_t share_milli = std::clamp<int64_t>(milli(options.min_document_share), 0, 1000);
   const int by_share = static_cast<int>((share_milli * docs + 999) / 1000);
   int threshold = std::max(options.min_documents, by_share);
+  // Lower the threshold until enough pair concepts reach it. Concepts per support value are
+  // counted once, so each step is a sum, not a pass over all concepts (which was quadratic in
+  // the number of documents: thousands of steps over hundreds of thousands of concepts).
+  const int top = std::max(threshold, 1);
+  std::vector<int64_t> at_least(static_cast<std::size_t>(top) + 2, 0);  // at_least[t]: pairs with support >= t
+  for (std::size_t c = 0; c < nc; ++c) {
+    if (!is_word(c) && support[c] >= 1) ++at_least[static_cast<std::size_t>(std::min(support[c], top))];
+  }
+  for (int t = top - 1; t >= 1; --t) at_least[static_cast<std::size_t>(t)] += at_least[static_cast<std::size_t>(t) + 1];
   for (; threshold >= 1; --threshold) {
-    int kept = 0;
-    for (std::size_t c = 0; c < nc; ++c) kept += support[c] >= threshold && !is_word(c);
+    const int64_t kept = threshold <= top ? at_least[static_cast<std::size_t>(threshold)] : 0;
     if (kept >= options.min_concepts || threshold == 1) break;
   }
   w.threshold = std::max(threshold, 1);

@@ -135,6 +135,14 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   for (std::size_t i = 0; i < n; ++i) {
     if (standalone[i] > 0) initial.push_back(Entry{standalone[i], i});
   }
+  // Very large inputs (thousands of articles): only the best candidates by standalone value per
+  // length compete. Each greedy run pops candidates until the budget is full, so without a cap the
+  // restarts cost restarts x n log n; a 100-word summary never needs its 200,000th best sentence.
+  if (initial.size() > kMaxCompetingCandidates) {
+    std::nth_element(initial.begin(), initial.begin() + kMaxCompetingCandidates, initial.end(),
+                     [&](const Entry& a, const Entry& b) { return worse(b, a); });
+    initial.resize(kMaxCompetingCandidates);
+  }
   std::make_heap(initial.begin(), initial.end(), worse);
 
   // One lazy-greedy run, optionally forced to start with sentence `first`.
