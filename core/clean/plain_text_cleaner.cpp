@@ -79,6 +79,13 @@ bool is_slug(const Line& l) {
   return t.front() == '(' && t.back() == ')' && l.title_case == 0.0;
 }
 
+// Notes from a wire editor to other editors, not meant for print: "(STORY CAN END HERE. OPTIONAL
+// MATERIAL FOLLOWS)", "Eds: UPDATES with four more deaths".
+bool is_editor_note(const Line& l) {
+  if (starts_with(l.text, "Eds:") || starts_with(l.text, "EDS:")) return true;
+  return l.word_count() <= 10 && (starts_with(l.key, "story can end here") || starts_with(l.key, "optional material follows"));
+}
+
 // "Related: ...", "Read more: ..." on one line; or the label alone.
 bool starts_related_list(const Line& l) {
   if (is_related_label(l.key)) return true;
@@ -287,7 +294,7 @@ const char* standalone_furniture(const Line& l) {
   if (is_comment_marker(l.key, l.text)) return "comments";
   if (is_copyright_line(l)) return "footer";
   if (has_template_marker(l.text) && l.word_count() <= 25) return "template";
-  if (is_slug(l)) return "slug";
+  if (is_slug(l) || is_editor_note(l)) return "slug";
   if (is_byline(l)) return "byline";
   if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) return "caption_credit";
   if (starts_related_list(l)) return "related_links";
@@ -300,11 +307,14 @@ std::size_t dateline_prefix_length(std::string_view t) {
   // The place name: starts with at least three capitals ("LONDON", "BUENOS AIRES, Argentina").
   if (t.size() < 6 || !is_upper(t[0]) || !is_upper(t[1]) || !is_upper(t[2])) return 0;
   const std::size_t limit = std::min<std::size_t>(t.size(), 70);
+  auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
   std::size_t i = 0;
   while (i < limit) {
     const char c = t[i];
-    const bool place_char = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                            c == ' ' || c == ',' || c == '.' || c == '\'' || c == '/';
+    const bool place_char = is_letter(c) || (c >= '0' && c <= '9') || c == ' ' || c == ',' || c == '.' || c == '\'' ||
+                            c == '/' ||
+                            // a hyphen inside a name: "PORT-AU-PRINCE" (not the separator " - ")
+                            (c == '-' && i > 0 && is_letter(t[i - 1]) && i + 1 < t.size() && is_letter(t[i + 1]));
     if (!place_char) break;
     ++i;
   }
@@ -331,14 +341,133 @@ std::size_t dateline_prefix_length(std::string_view t) {
   }
   if (k >= t.size() || t[k] != ' ') return 0;
   while (k < t.size() && t[k] == ' ') ++k;
-  // The place must be mostly capitals (a real sentence "The man - who..." is not a dateline).
+  // The place must be mostly capitals (a real sentence "The man - who..." is not a dateline), or a
+  // city in capitals with a region or country after a comma, in at most four capitalised words
+  // ("ZURICH, Switzerland", "THE HAGUE, Netherlands", "PORT-AU-PRINCE, Haiti").
   int upper = 0, lower = 0;
   for (std::size_t p = 0; p < i; ++p) {
     if (is_upper(t[p])) ++upper;
     if (t[p] >= 'a' && t[p] <= 'z') ++lower;
   }
-  if (upper < 3 || lower > upper) return 0;
+  if (upper < 3) return 0;
+  if (lower > upper) {
+    const std::size_t comma = t.substr(0, i).find(',');
+    if (comma == std::string_view::npos) return 0;
+    for (std::size_t p = 0; p < comma; ++p) {
+      if (t[p] >= 'a' && t[p] <= 'z') return 0;
+    }
+    int words = 0;
+    for (std::size_t p = comma + 1; p < i;) {
+      while (p < i && (t[p] == ' ' || t[p] == ',')) ++p;
+      if (p >= i) break;
+      if (!is_upper(t[p]) && !(t[p] >= '0' && t[p] <= '9')) return 0;
+      ++words;
+      while (p < i && t[p] != ' ' && t[p] != ',') ++p;
+    }
+    if (words == 0 || words > 4) return 0;
+  }
   return k < t.size() ? k : 0;
+}
+
+namespace {
+
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+
+// A wire operator's sign-off: "(gm)", "kl", "ms-lm", "vj/mae", "(tc-pfg-dkt)", "sn-ggl-jbm": groups of
+// one to four lowercase letters joined by '-' or '/', optionally in parentheses.
+bool is_operator_initials(std::string_view w) {
+  const bool parens = w.size() >= 2 && w.front() == '(' && w.back() == ')';
+  if (parens) w = w.substr(1, w.size() - 2);
+  if (w.empty() || w.size() > 24) return false;
+  int run = 0;
+  for (char c : w) {
+    if (is_lower_ascii(c)) {
+      if (++run > 4) return false;
+    } else if ((c == '-' || c == '/') && run > 0) {
+      run = 0;
+    } else {
+      return false;
+    }
+  }
+  if (run == 0) return false;
+  // Initials, not a word: in parentheses, joined groups, or no vowel ("nn", "kl").
+  return parens || w.find_first_of("-/") != std::string_view::npos || w.find_first_of("aeiouy") == std::string_view::npos;
+}
+
+// An ordinal or a number next to "graf": "5th graf", "graf 3".
+bool is_graf_number(std::string_view w) {
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+  std::size_t d = 0;
+  while (d < w.size() && is_digit(w[d])) ++d;
+  if (d == 0) return false;
+  const std::string_view rest = w.substr(d);
+  return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+}
+
+// The last character of a sentence, before closing quotes or brackets.
+bool ends_sentence_before(std::string_view t, std::size_t e) {
+  while (e > 0 && (t[e - 1] == '"' || t[e - 1] == '\'' || t[e - 1] == ')')) --e;
+  if (e >= 3 && static_cast<unsigned char>(t[e - 3]) == 0xE2 && static_cast<unsigned char>(t[e - 2]) == 0x80 &&
+      (static_cast<unsigned char>(t[e - 1]) == 0x9D || static_cast<unsigned char>(t[e - 1]) == 0x99)) {
+    e -= 3;
+  }
+  return e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
+}
+
+}  // namespace
+
+std::size_t wire_note_start(std::string_view t) {
+  std::size_t end = t.size();
+  for (int round = 0; round < 4; ++round) {  // a note may follow another: "...pvs. (gm)"
+    while (end > 0 && t[end - 1] == ' ') --end;
+    if (end == 0) return 0;
+    // The last words of t[0, end), as [begin, end) pairs in text order: a note is short.
+    constexpr std::size_t kWords = 18;
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    for (std::size_t p = end; p > 0 && words.size() < kWords;) {
+      while (p > 0 && t[p - 1] == ' ') --p;
+      const std::size_t e = p;
+      while (p > 0 && t[p - 1] != ' ') --p;
+      if (e > p) words.emplace_back(p, e);
+    }
+    const bool whole = words.size() < kWords;  // the words reach the start of the line
+    std::reverse(words.begin(), words.end());
+    if (words.empty()) return 0;
+    const auto [lb, le] = words.back();
+    const std::string_view last = t.substr(lb, le - lb);
+    // Operator initials after the end of a sentence ("...correct them. (gm)"), or alone.
+    if (is_operator_initials(last) && ((whole && words.size() == 1) || (words.size() >= 2 && ends_sentence_before(t, words[words.size() - 2].second)))) {
+      end = lb;
+      continue;
+    }
+    // An editor's pick-up line: "Turkey amassed troops, pick up 4th graf pvs", "The plane, 5th graf
+    // pvs.", "No member, 5th graf, 1st Ld-Writethru": a few words, then "graf" with its number.
+    std::size_t graf = words.size();
+    for (std::size_t k = words.size(); k-- > 0 && words.size() - k <= 6;) {
+      std::string_view w = t.substr(words[k].first, words[k].second - words[k].first);
+      while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+      if (w != "graf") continue;
+      const bool before = k > 0 && is_graf_number(t.substr(words[k - 1].first, words[k - 1].second - words[k - 1].first));
+      const bool after = k + 1 < words.size() && is_graf_number(t.substr(words[k + 1].first, words[k + 1].second - words[k + 1].first));
+      // After "graf" only its number, "pvs" (previous version), initials, "1st Ld-Writethru".
+      bool tail = true;
+      for (std::size_t j = k + 1; j < words.size(); ++j) {
+        const std::string_view x = t.substr(words[j].first, words[j].second - words[j].first);
+        tail = tail && (is_graf_number(x) || starts_with(x, "pvs") || is_operator_initials(x) ||
+                        x.find("Ld") != std::string_view::npos || x.find("Writethru") != std::string_view::npos);
+      }
+      if ((before || after) && tail) graf = k;
+      break;
+    }
+    if (graf == words.size()) return end;
+    // The note starts after the last sentence before it, at most ten words earlier.
+    std::size_t k = graf;
+    while (k > 0 && graf - k < 10 && !ends_sentence_before(t, words[k - 1].second)) --k;
+    if (k > 0 && !ends_sentence_before(t, words[k - 1].second)) return end;
+    if (k == 0 && !whole) return end;
+    end = words[k].first;
+  }
+  return end;
 }
 
 void add_shared_lines(const std::vector<Line>& lines, SharedLines* counts) {
@@ -366,7 +495,7 @@ CleanedText clean_plain_text(std::string_view text, const CleanOptions& options)
   return clean_lines(text, split_lines(text), options);
 }
 
-CleanedText clean_lines(std::string_view /*text: the lines point into it*/, const std::vector<Line>& lines, const CleanOptions& options) {
+CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, const CleanOptions& options) {
   CleanedText out;
   const std::size_t n = lines.size();
   std::vector<const char*> reason(n, nullptr);
@@ -424,6 +553,8 @@ CleanedText clean_lines(std::string_view /*text: the lines point into it*/, cons
       mark(i, "template", "unfilled template placeholder");
     } else if (is_slug(l)) {
       mark(i, "slug", "a marker or separator with no words");
+    } else if (is_editor_note(l)) {
+      mark(i, "slug", "a note to editors");
     } else if (is_byline(l)) {
       mark(i, "byline", "byline or publication details");
     } else if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) {
@@ -487,11 +618,23 @@ CleanedText clean_lines(std::string_view /*text: the lines point into it*/, cons
       }
       first_body = false;
     }
+    // Wire-service editing notes at the end of the line: operator initials, pick-up lines.
+    const std::size_t note = wire_note_start(block.of(text));
+    Span note_span{block.begin + note, block.end};
+    while (note_span.begin < note_span.end && text[note_span.begin] == ' ') ++note_span.begin;
+    block.end = block.begin + note;
+    while (block.end > block.begin && text[block.end - 1] == ' ') --block.end;
+    if (block.empty()) {
+      push_removed(&out.removed, note_span, "slug", "wire-service editing note", i > 0 && !previous_kept);
+      previous_kept = false;
+      continue;
+    }
     if (previous_kept && !out.blocks.empty() && !l.blank_before && l.starts_lower && !lines[i - 1].terminal) {
       out.blocks.back().end = block.end;
     } else {
       out.blocks.push_back(block);
     }
+    if (!note_span.empty()) out.removed.push_back(RemovedSpan{note_span, "slug", "wire-service editing note"});
     previous_kept = true;
   }
   return out;

@@ -46,4 +46,10 @@ const char* standalone_furniture(const Line& line);
 // "WASHINGTON _ ", "CAIRO, July 25 (Reuters) - "), or 0.
 std::size_t dateline_prefix_length(std::string_view line);
 
+// Where a wire-service editing note at the end of `line` begins (the byte offset just after the
+// text to keep, before any spaces), or line.size() if there is none: operator initials after a
+// sentence ("...correct them. (gm)", "...since the vote. ms-lm") or alone ("nn"), and pick-up lines
+// ("Turkey amassed troops, pick up 4th graf pvs"). 0 when the whole line is such a note.
+std::size_t wire_note_start(std::string_view line);
+
 }  // namespace precis

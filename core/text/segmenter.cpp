@@ -182,8 +182,12 @@ Quotes count_quotes(std::string_view s) {
 
 bool should_merge(std::string_view left, std::string_view right) {
   const std::string_view lw = last_word(left);
-  const std::string next = strip_leading_punct(first_word(right));
+  const std::string_view right_first = first_word(right);
+  const std::string next = strip_leading_punct(right_first);
   if (lw.empty() || next.empty()) return false;
+  // Wire text joins compounds with an underscore for a dash: "a U.S._British plan", "a U.S. _British
+  // plan". An underscore before a letter continues the sentence.
+  if (right_first.size() >= 2 && right_first[0] == '_' && (is_ascii_upper(right_first[1]) || is_ascii_lower(right_first[1]))) return true;
   if (lw.back() == '.') {
     std::string_view stem = lw.substr(0, lw.size() - 1);
     // Drop opening punctuation of the abbreviation itself: "(Dr." -> "Dr".

@@ -84,7 +84,7 @@ int run(const Config& c) {
   }
   std::vector<std::vector<ConceptExample>> examples;
   if (c.learn || c.fit_model) {
-    for (const Cluster& cluster : clusters) examples.push_back(concept_examples(cluster, en, c.summary.analysis));
+    for (const Cluster& cluster : clusters) examples.push_back(concept_examples(cluster, en, c.summary.analysis, c.fit_min_share));
   }
   if (c.fit_model) {
     print_model("model fitted on all clusters (--model):", fit_least_squares(examples, std::vector<bool>(clusters.size(), true), c.ridge));

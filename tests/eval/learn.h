@@ -40,9 +40,10 @@ inline std::string detokenize(std::string text) {
   return text;
 }
 
-// Every concept of the cluster's articles, with its features and its share of references.
+// The word pairs of the cluster's articles stated by at least min_share_milli / 1000 of them, with
+// their features and their share of references.
 inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, const LanguageInfo& language,
-                                                    const AnalysisOptions& analysis) {
+                                                    const AnalysisOptions& analysis, int min_share_milli = 250) {
   AnalysisOptions with_vocabulary = analysis;
   with_vocabulary.keep_vocabulary = true;
   const Corpus corpus = analyze(cluster.documents, language, with_vocabulary);
@@ -72,6 +73,10 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
     if (f.document_count[c] == 0 || corpus.concept_is_word[c]) continue;  // word pairs only
     ConceptExample e;
     e.x = concept_feature_vector(f, corpus, c);
+    // Fitted where the weights compete: concepts that at least a quarter of the articles state.
+    // (The rest keep a tenth of their weight, or none: fitting them too, nine in ten of all pairs,
+    // mostly teaches the model that rare pairs are rare.)
+    if (e.x[1] < min_share_milli) continue;
     const auto it = in_refs.find(key(corpus, c));
     e.y = it == in_refs.end() ? 0.0 : it->second / nrefs;
     out.push_back(e);

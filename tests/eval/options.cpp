@@ -42,7 +42,9 @@ constexpr const char* kUsage =
     "  --counting         concepts.model empty: the counting model (articles + lead bonus)\n"
     "  --learn            learned concept weights, each cluster scored with a model fitted on the\n"
     "                     other clusters (leave-one-cluster-out: honest scores)\n"
-    "  --ridge X          ridge of the least-squares fit (default 1)\n"
+    "  --ridge X          ridge of the least-squares fit (default 10)\n"
+    "  --fit-min-share X  fit only the word pairs stated by at least this share of the articles\n"
+    "                     (default 0.25; 0 = all pairs)\n"
     "  --fit-model        print the model fitted on all clusters of DATASET_DIR and exit\n"
     "  --dump-sentences FILE\n"
     "                     write every analysed sentence with its flags, to check cleaning\n"
@@ -126,6 +128,10 @@ int parse_args(int argc, char** argv, Config* c) {
     } else if (a == "--fit-model") {
       c->fit_model = true;
       continue;
+    } else if (a == "--fit-min-share") {
+      double x = 0;
+      ok = real_arg(a, v, 0, 1, &x);
+      c->fit_min_share = static_cast<int>(x * 1000 + 0.5);
     } else if (a == "--ridge") {
       ok = real_arg(a, v, 0, 1e9, &c->ridge);
     } else if (a == "--dump-sentences") {

@@ -23,7 +23,8 @@ struct Config {
   SummaryOptions summary;       // the engine's defaults unless a tuning flag says otherwise
   bool learn = false;           // learned concept weights, leave-one-cluster-out (eval/learn.h)
   bool fit_model = false;       // print the model fitted on all clusters, and exit
-  double ridge = 1.0;           // of the least-squares fit
+  double ridge = 10.0;          // of the least-squares fit
+  int fit_min_share = 250;      // the fit uses the pairs stated by this share of the articles (thousandths)
   std::string dump_sentences;   // write every analysed sentence here (cleaning and segmentation check)
 };
 

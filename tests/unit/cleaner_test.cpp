@@ -135,6 +135,67 @@ TEST(PlainTextCleaner, WireDatelineIsStripped) {
   EXPECT_EQ(dateline_prefix_length("The man - who was there - left."), 0u);
 }
 
+TEST(PlainTextCleaner, WireDatelineWithRegionIsStripped) {
+  // DUC 2003 (AP): a city in capitals, then a region or country in title case.
+  EXPECT_EQ(dateline_prefix_length("ZURICH, Switzerland (AP) _ Swissair lawyers are looking at procedures."),
+            std::string("ZURICH, Switzerland (AP) _ ").size());
+  EXPECT_EQ(dateline_prefix_length("THE HAGUE, Netherlands (AP) _ The president of the U.N. war crimes tribunal"),
+            std::string("THE HAGUE, Netherlands (AP) _ ").size());
+  EXPECT_EQ(dateline_prefix_length("PORT-AU-PRINCE, Haiti (AP) _ Searchers recovered more bodies"),
+            std::string("PORT-AU-PRINCE, Haiti (AP) _ ").size());
+  EXPECT_EQ(dateline_prefix_length("SEOUL, South Korea (AP) _ Despite catastrophic hunger at home"),
+            std::string("SEOUL, South Korea (AP) _ ").size());
+  // Capitals first, then ordinary words: a sentence, not a place.
+  EXPECT_EQ(dateline_prefix_length("NATO, which leads the alliance - and others - agreed."), 0u);
+  EXPECT_EQ(dateline_prefix_length("USA, Canada and Mexico - together - signed."), 0u);
+  EXPECT_EQ(dateline_prefix_length("WASHINGTON-based groups - and others - agreed."), 0u);
+}
+
+TEST(PlainTextCleaner, WireEditingNotesAreRemoved) {
+  // Operator initials after the last sentence of a line (DUC 2003 AP articles).
+  const std::string gm = "The lawsuit claims the companies did little to correct them. (gm)";
+  EXPECT_EQ(wire_note_start(gm), gm.find(" (gm)"));
+  const std::string mslm = "Several African leaders have ignored the sanctions since the vote. ms-lm";
+  EXPECT_EQ(wire_note_start(mslm), mslm.find(" ms-lm"));
+  const std::string vj = "And people can only be won over by \"sowing the seeds of trust.\" he said. vj/mae";
+  EXPECT_EQ(wire_note_start(vj), vj.find(" vj/mae"));
+  EXPECT_EQ(wire_note_start("nn"), 0u);
+  // Pick-up lines: alone, or after the last sentence of a line.
+  EXPECT_EQ(wire_note_start("Turkey amassed troops, pick up 4th graf pvs"), 0u);
+  EXPECT_EQ(wire_note_start("The plane, 5th graf pvs. (gm)"), 0u);
+  EXPECT_EQ(wire_note_start("The tribunal, graf 5 pvs"), 0u);
+  const std::string pickup = "ANC members must do the same. \"No member, 5th graf, 1st Ld-Writethru";
+  EXPECT_EQ(wire_note_start(pickup), pickup.find(" \"No member"));
+  // Ordinary endings stay.
+  for (const std::string keep : {std::string("The meeting ended on Tuesday. ok"), std::string("He said it was over."),
+                                 std::string("Officials met (again) in the capital"), std::string("and"),
+                                 std::string("The count bought the estate from the 5th graf in 1820 and left.")}) {
+    EXPECT_EQ(wire_note_start(keep), keep.size()) << keep;
+  }
+
+  const std::string text =
+      "BONN, Germany (AP) _ German police raided several locations near Bonn, officials said Wednesday.\n\n"
+      "The raids followed a warning of a terrorist threat against the U.S. Embassy, but no explosives were found.\n\n"
+      "In September, German police stepped up security at the U.S. consulate in Hamburg. (tc-pfg-dkt)\n\n"
+      "Turkey amassed troops, pick up 4th graf pvs\n\n"
+      "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n\nnn\n\n"
+      "The embassy remained open on Thursday, a spokesman said, and no evidence of a planned attack was found by the police.\n\n"
+      "Officials declined to say where the warning had come from or how many officers took part in the searches.\n";
+  const CleanedText c = clean_plain_text(text, {});
+  EXPECT_EQ(kept_text(text, c),
+            "German police raided several locations near Bonn, officials said Wednesday.\n"
+            "The raids followed a warning of a terrorist threat against the U.S. Embassy, but no explosives were found.\n"
+            "In September, German police stepped up security at the U.S. consulate in Hamburg.\n"
+            "The embassy remained open on Thursday, a spokesman said, and no evidence of a planned attack was found by the police.\n"
+            "Officials declined to say where the warning had come from or how many officers took part in the searches.\n");
+  const std::string slugs = removed_with(text, c, "slug");
+  EXPECT_TRUE(contains(slugs, "(tc-pfg-dkt)\n"));
+  EXPECT_TRUE(contains(slugs, "Turkey amassed troops, pick up 4th graf pvs\n"));
+  EXPECT_TRUE(contains(slugs, "(STORY CAN END HERE"));
+  EXPECT_TRUE(contains(slugs, "nn\n"));
+  EXPECT_TRUE(contains(removed_with(text, c, "dateline"), "BONN, Germany (AP) _ "));
+}
+
 TEST(PlainTextCleaner, WrappedLinesFormOneParagraph) {
   const std::string text = "The delegation arrived in Cairo on\nthe morning of Thursday for talks.\n";
   const CleanedText c = clean_plain_text(text, {});

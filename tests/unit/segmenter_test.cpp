@@ -34,6 +34,15 @@ TEST(Segmenter, RealSentenceEndAfterDottedAbbreviation) {
             (std::vector<std::string>{"The talks moved to the U.S.", "The Israelis objected."}));
 }
 
+TEST(Segmenter, UnderscoreCompoundAfterAbbreviationContinues) {
+  // DUC 2003 (AP): "_" stands for a dash.
+  EXPECT_EQ(split("In July, the U.N. Security Council backed a U.S. _British plan for the two suspects. Libya agreed."),
+            (std::vector<std::string>{"In July, the U.N. Security Council backed a U.S. _British plan for the two suspects.",
+                                      "Libya agreed."}));
+  // A spaced underscore is a dash between clauses, not a compound: no merge on its account.
+  EXPECT_EQ(split("The vote was held in the U.S. _ The results came later.").size(), 2u);
+}
+
 TEST(Segmenter, QuotedSpeechStaysWhole) {
   const std::string t =
       "Addressing a news conference in Cairo, he said, \"There's a lot on the table, it didn't get easy last night. "

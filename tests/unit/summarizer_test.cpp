@@ -388,6 +388,39 @@ TEST(Summarizer, SupportCountsOnlyArticlesStatingTheSameThing) {
   EXPECT_EQ(support, (std::vector<int>{3, 1}));  // a, b (shorter wording) and c; the Hamas sentence: b only
 }
 
+TEST(Learn, ExamplesAreThePairsAQuarterOfTheArticlesState) {
+  // "violet harbor": 3 of 4 articles, in the reference; "amber tunnel": 1 of 4, also in it.
+  eval::Cluster cluster;
+  cluster.name = "t";
+  cluster.documents = {{"a", "", "", "The violet harbor closed on Monday. Officials gave no reason at all."},
+                       {"b", "", "", "The violet harbor closed after a storm. Nobody was hurt by the wind."},
+                       {"c", "", "", "Ships waited outside all day. Later the violet harbor reopened for traffic."},
+                       {"d", "", "", "Workers dug the amber tunnel under the river. It opens next year."}};
+  cluster.references = {"The violet harbor closed . Workers dug the amber tunnel ."};
+  const std::vector<eval::ConceptExample> all = eval::concept_examples(cluster, english(), AnalysisOptions{}, 0);
+  const std::vector<eval::ConceptExample> fit = eval::concept_examples(cluster, english(), AnalysisOptions{});
+  ASSERT_FALSE(fit.empty());
+  EXPECT_EQ(fit.size(), all.size());  // one article of four is a quarter
+  bool harbor = false;
+  for (const auto& e : fit) {
+    EXPECT_GE(e.x[1], 250);                         // share of articles
+    harbor = harbor || (e.x[1] == 750 && e.y == 1.0);  // "violet harbor" (and its neighbours)
+  }
+  EXPECT_TRUE(harbor);
+  bool tunnel = false;  // a quarter of the articles: fitted too
+  for (const auto& e : all) tunnel = tunnel || (e.x[1] == 250 && e.y == 1.0);
+  EXPECT_TRUE(tunnel);
+  // Pairs of a single article out of five or more are not fitted.
+  cluster.documents.push_back({"e", "", "", "Divers inspected the pier again on Friday morning."});
+  const std::vector<eval::ConceptExample> fit5 = eval::concept_examples(cluster, english(), AnalysisOptions{});
+  const std::vector<eval::ConceptExample> all5 = eval::concept_examples(cluster, english(), AnalysisOptions{}, 0);
+  EXPECT_LT(fit5.size(), all5.size());
+  for (const auto& e : fit5) EXPECT_GE(e.x[1], 400);  // two articles of five or more
+  bool single = false;
+  for (const auto& e : all5) single = single || e.x[1] == 200;
+  EXPECT_TRUE(single);
+}
+
 TEST(Learn, DetokenizeAndLeastSquares) {
   EXPECT_EQ(eval::detokenize("Pinochet 's arrest , he said , was `` unprecedented '' ."),
             "Pinochet's arrest, he said, was \"unprecedented\".");
