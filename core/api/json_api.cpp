@@ -255,11 +255,9 @@ std::string run(ParsedRequest req) {
   // The response needs spans and counts only: give back the terms and concepts (most of the
   // analysis' memory) before building it.
   for (AnalyzedDocument& d : r.corpus.documents) {
-    for (Sentence& s : d.sentences) {
-      s.terms = {};
-      s.concepts = {};
-      s.concept_word = {};
-    }
+    for (Sentence& s : d.sentences) s.terms = s.concepts = {}, s.concept_word = {};
+    d.id_pool = {};
+    d.word_pool = {};
   }
   std::vector<Utf16OffsetMap> maps;
   maps.reserve(r.corpus.documents.size());

@@ -150,6 +150,12 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
 
   std::vector<Token> tokens;
   std::vector<std::pair<uint32_t, uint16_t>> found;  // per sentence: (concept, white-space word where it ends)
+  std::vector<uint32_t> sentence_terms;               // per sentence: content-word terms
+  // Where each sentence of the current document starts in its pools.
+  struct PoolRun {
+    uint32_t terms = 0, concepts = 0, words = 0;
+  };
+  std::vector<PoolRun> runs;
   for (std::size_t di = 0; di < corpus.documents.size(); ++di) {
     AnalyzedDocument& d = corpus.documents[di];
     CleanOptions clean_options;
@@ -189,6 +195,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         bool prev_stop = true, prev_cap = false, have_prev = false;
         // found: in text order; made distinct below.
         found.clear();
+        sentence_terms.clear();
         std::size_t scan = s.begin;  // white-space words of the sentence seen so far end before here
         int word = -1;
         for (; t < tokens.size() && tokens[t].span.begin < s.end; ++t) {
@@ -206,7 +213,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           const uint32_t term = word_term[w];
           const bool cap = capitalized(tok.span.of(d.text));
           if (!have_prev && english) sent.dangling_start = dangling_opener(tok.folded);
-          if (!stop) sent.terms.push_back(term);
+          if (!stop) sentence_terms.push_back(term);
           if (!stop && options.unigram_concepts && !sent.too_long) {
             const uint32_t c = concepts.id((uint64_t{0xFFFFFFFFu} << 32) | term);
             if (c >= corpus.concept_occurrences.size()) {
@@ -236,25 +243,38 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           prev_cap = cap && have_prev;  // a sentence's first word is capitalised anyway
           have_prev = true;
         }
-        // Distinct terms; distinct concepts, each with the word where it first ends. Vectors of
-        // exact size: these are most of the memory a large request takes.
-        std::sort(sent.terms.begin(), sent.terms.end());
-        sent.terms.erase(std::unique(sent.terms.begin(), sent.terms.end()), sent.terms.end());
-        sent.terms.shrink_to_fit();
+        // Distinct terms; distinct concepts, each with the word where it first ends; appended to
+        // the document's pools (the views are set once the pools stop growing).
+        std::sort(sentence_terms.begin(), sentence_terms.end());
+        sentence_terms.erase(std::unique(sentence_terms.begin(), sentence_terms.end()), sentence_terms.end());
+        PoolRun run;
+        run.terms = static_cast<uint32_t>(d.id_pool.size());
+        d.id_pool.insert(d.id_pool.end(), sentence_terms.begin(), sentence_terms.end());
+        run.concepts = static_cast<uint32_t>(d.id_pool.size());
+        run.words = static_cast<uint32_t>(d.word_pool.size());
         std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::size_t distinct = 0;
-        for (std::size_t k = 0; k < found.size(); ++k) distinct += k == 0 || found[k].first != found[k - 1].first;
-        sent.concepts.reserve(distinct);
-        sent.concept_word.reserve(distinct);
         for (std::size_t k = 0; k < found.size(); ++k) {
           if (k > 0 && found[k].first == found[k - 1].first) continue;
-          sent.concepts.push_back(found[k].first);
-          sent.concept_word.push_back(found[k].second);
+          d.id_pool.push_back(found[k].first);
+          d.word_pool.push_back(found[k].second);
         }
+        runs.push_back(run);
         d.sentences.push_back(std::move(sent));
       }
     }
     d.sentences.shrink_to_fit();
+    d.id_pool.shrink_to_fit();
+    d.word_pool.shrink_to_fit();
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      const uint32_t terms_end = runs[k].concepts;
+      const uint32_t words_end = k + 1 < runs.size() ? runs[k + 1].words : static_cast<uint32_t>(d.word_pool.size());
+      const uint32_t concepts = words_end - runs[k].words;
+      Sentence& sent = d.sentences[k];
+      sent.terms = IdRange<uint32_t>(d.id_pool.data() + runs[k].terms, terms_end - runs[k].terms);
+      sent.concepts = IdRange<uint32_t>(d.id_pool.data() + runs[k].concepts, concepts);
+      sent.concept_word = IdRange<uint16_t>(d.word_pool.data() + runs[k].words, concepts);
+    }
+    runs.clear();
   }
   corpus.term_count = terms.size();
   corpus.concept_count = concepts.size();

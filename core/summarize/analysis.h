@@ -22,18 +22,40 @@ struct InputDocument {
   bool extracted = false;  // text is an article extracted from HTML: no region search in cleaning
 };
 
+// A read-only run of ids: a sentence's terms or concepts, stored in its document's pools
+// (AnalyzedDocument::id_pool, word_pool), or in any vector that outlives it (tests).
+// One vector per sentence and list cost a heap block each: at 200,000 sentences, more than the
+// ids themselves.
+template <typename T>
+class IdRange {
+ public:
+  IdRange() = default;
+  IdRange(const T* data, std::size_t size) : data_(data), size_(static_cast<uint32_t>(size)) {}
+  IdRange(const std::vector<T>& v) : IdRange(v.data(), v.size()) {}  // NOLINT: a view of v, which must outlive it
+  IdRange(std::vector<T>&&) = delete;  // would view a vector about to die
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+
+ private:
+  const T* data_ = nullptr;
+  uint32_t size_ = 0;
+};
+
 struct Sentence {
   Span span;                      // bytes in the document's repaired text
   int document = 0;
   int index = 0;                  // position among the document's sentences
   int paragraph = 0;              // index of the cleaned block it came from
   int words = 0;                  // white-space words containing a letter or digit
-  std::vector<uint32_t> terms;    // distinct content-word stem ids, sorted (for redundancy tests)
-  std::vector<uint32_t> concepts; // distinct concept ids (stemmed pairs, not both stopwords), sorted
+  IdRange<uint32_t> terms;        // distinct content-word stem ids, sorted (for redundancy tests)
+  IdRange<uint32_t> concepts;     // distinct concept ids (stemmed pairs, not both stopwords), sorted
   // For each entry of `concepts`: the white-space word (0-based, as ROUGE and readers count them,
   // punctuation-only words included) at which its first occurrence ends. What a cut after N words
   // keeps of the sentence.
-  std::vector<uint16_t> concept_word;
+  IdRange<uint16_t> concept_word;
   bool is_question = false;
   bool too_long = false;          // beyond the sentence length limit: never summarised
   bool starts_with_quote = false; // opens with a quotation mark: quoted speech
@@ -51,7 +73,17 @@ struct AnalyzedDocument {
   std::vector<std::size_t> invalid_utf8_at;
   CleanedText cleaned;
   std::vector<Sentence> sentences;
+  // Storage of the sentences' terms and concepts (Sentence::terms, concepts: views into these).
+  // A document is moved, never copied: a copy's sentences would still point into the original.
+  std::vector<uint32_t> id_pool;
+  std::vector<uint16_t> word_pool;
   int word_count = 0;
+
+  AnalyzedDocument() = default;
+  AnalyzedDocument(AnalyzedDocument&&) = default;
+  AnalyzedDocument& operator=(AnalyzedDocument&&) = default;
+  AnalyzedDocument(const AnalyzedDocument&) = delete;
+  AnalyzedDocument& operator=(const AnalyzedDocument&) = delete;
 };
 
 struct Corpus {

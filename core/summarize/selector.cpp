@@ -7,14 +7,7 @@
 namespace precis {
 namespace {
 
-std::vector<uint32_t> distinct(const std::vector<uint32_t>& v) {
-  std::vector<uint32_t> d = v;
-  std::sort(d.begin(), d.end());
-  d.erase(std::unique(d.begin(), d.end()), d.end());
-  return d;
-}
-
-std::size_t common_count(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+std::size_t common_count(IdRange<uint32_t> x, IdRange<uint32_t> y) {
   std::size_t common = 0;
   for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (x[i] == y[j]) { ++common; ++i; ++j; }
@@ -82,8 +75,7 @@ struct Run {
 }  // namespace
 
 bool redundant(const Sentence& a, const Sentence& b, double overlap) {
-  const std::vector<uint32_t> x = distinct(a.terms), y = distinct(b.terms);
-  return overlapping(common_count(x, y), x.size(), y.size(), to_milli(overlap));
+  return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), to_milli(overlap));
 }
 
 std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candidates, const ConceptWeights& weights,
@@ -92,8 +84,8 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   if (n == 0) return {};
   const Ratio ratio(budget.max_words > 0);
   const int64_t overlap_milli = to_milli(options.redundancy_overlap);
-  std::vector<std::vector<uint32_t>> terms(n);
-  for (std::size_t i = 0; i < n; ++i) terms[i] = distinct(candidates[i]->terms);
+  // Sentence::terms are distinct and sorted (analysis.h): compared in place, not copied.
+  auto terms = [&](std::size_t i) { return candidates[i]->terms; };
 
   auto fits = [&](const Run& r, const Sentence& s) {
     if (budget.max_words > 0 && r.words + s.words > budget.max_words) return false;
@@ -102,7 +94,7 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
   auto repeats = [&](const Run& r, std::size_t i) {
     for (std::size_t j : r.index) {
-      if (overlapping(common_count(terms[i], terms[j]), terms[i].size(), terms[j].size(), overlap_milli)) return true;
+      if (overlapping(common_count(terms(i), terms(j)), terms(i).size(), terms(j).size(), overlap_milli)) return true;
     }
     return false;
   };

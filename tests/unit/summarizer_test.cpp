@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <set>
 
 #include "eval/learn.h"
@@ -249,13 +250,18 @@ TEST(Analysis, WordPositionsOfConceptsAndOpeningFlags) {
 }
 
 // A hand-made sentence: `words` words, one concept per entry of `concepts`, ending at `at` words.
+// Sentence keeps views (IdRange) of its ids: the ids of hand-made sentences live here, for the
+// whole test program (a std::deque never moves its elements).
+std::deque<std::vector<uint32_t>> made_ids;
+std::deque<std::vector<uint16_t>> made_words;
+
 Sentence made(int index, int words, std::vector<uint32_t> concepts, std::vector<uint16_t> at, std::vector<uint32_t> terms) {
   Sentence s;
   s.index = index;
   s.words = words;
-  s.concepts = std::move(concepts);
-  s.concept_word = std::move(at);
-  s.terms = std::move(terms);
+  s.concepts = made_ids.emplace_back(std::move(concepts));
+  s.concept_word = made_words.emplace_back(std::move(at));
+  s.terms = made_ids.emplace_back(std::move(terms));
   return s;
 }
 
