@@ -16,7 +16,7 @@ std::vector<int> default_concept_model() {
   // at least a quarter of the articles state: those whose weights compete).
   // Order: bias, share, share beyond 1/4, 1/2, 3/4, lead share, lead share beyond 1/4,
   // capitalised, 1/(1 + earliest position), has a stopword.
-  return {-1847, 9237, 12921, 14432, 11051, 12347, 13546, 1327, 7410, -462, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  return {-1847, 9237, 12921, 14432, 11051, 12347, 13546, 1327, 7410, -462};
 }
 
 ConceptFeatures concept_features(const Corpus& corpus) {
@@ -28,60 +28,23 @@ ConceptFeatures concept_features(const Corpus& corpus) {
   f.sentence_count.assign(nc, 0);
   f.earliest.assign(nc, 1 << 30);
   f.has_stopword.assign(nc, 0);
-  f.lead2_count.assign(nc, 0);
-  f.position_sum.assign(nc, 0);
-  f.relative_sum.assign(nc, 0);
-  f.quote_count.assign(nc, 0);
-  f.repeat_count.assign(nc, 0);
   std::vector<int> last_doc(nc, -1);
-  std::vector<int> in_doc(nc, 0);  // sentences of the current document containing it
   for (const auto& d : corpus.documents) {
-    int rank = 0;  // among the document's sentences that have concepts
-    int ranked = 0;
-    for (const auto& s : d.sentences) ranked += !s.concepts.empty();
+    bool first = true;
     for (const auto& s : d.sentences) {
-      if (s.concepts.empty()) continue;
       for (uint32_t c : s.concepts) {
         ++f.sentence_count[c];
         f.earliest[c] = std::min(f.earliest[c], s.index);
         if (last_doc[c] != s.document) {
           last_doc[c] = s.document;
           ++f.document_count[c];
-          in_doc[c] = 0;
-          f.position_sum[c] += 1000 / (1 + rank);
-          f.relative_sum[c] += 1000 * rank / ranked;
-          if (rank < 2) ++f.lead2_count[c];
         }
-        if (++in_doc[c] == 2) ++f.repeat_count[c];
-        if (rank == 0) ++f.lead_count[c];
-        if (s.starts_with_quote) ++f.quote_count[c];
+        if (first) ++f.lead_count[c];
       }
-      ++rank;
+      if (!s.concepts.empty()) first = false;
     }
   }
   for (std::size_t c = 0; c < nc && c < corpus.concept_has_stopword.size(); ++c) f.has_stopword[c] = corpus.concept_has_stopword[c];
-  // Second pass: how central the company a concept keeps is.
-  const int docs = std::max<int>(f.documents, 1);
-  std::vector<int64_t> neighbor_sum(nc, 0), neighbor_n(nc, 0);
-  f.neighbor_share.assign(nc, 0);
-  f.best_sentence_share.assign(nc, 0);
-  auto pair = [&](uint32_t c) { return c >= corpus.concept_is_word.size() || !corpus.concept_is_word[c]; };
-  for (const auto& d : corpus.documents) {
-    for (const auto& s : d.sentences) {
-      int64_t sum = 0, n = 0;
-      for (uint32_t c : s.concepts) {
-        if (pair(c)) sum += f.document_count[c] * 1000 / docs, ++n;
-      }
-      const int mean = n > 0 ? static_cast<int>(sum / n) : 0;
-      for (uint32_t c : s.concepts) {
-        const int own = pair(c) ? f.document_count[c] * 1000 / docs : 0;
-        neighbor_sum[c] += sum - own;
-        neighbor_n[c] += n - (pair(c) ? 1 : 0);
-        f.best_sentence_share[c] = std::max(f.best_sentence_share[c], mean);
-      }
-    }
-  }
-  for (std::size_t c = 0; c < nc; ++c) f.neighbor_share[c] = neighbor_n[c] > 0 ? static_cast<int>(neighbor_sum[c] / neighbor_n[c]) : 0;
   return f;
 }
 
@@ -101,18 +64,7 @@ std::array<int, kConceptFeatureCount> concept_feature_vector(const ConceptFeatur
           beyond(lead, 250),
           occurrences > 0 ? capitalized * 1000 / occurrences : 0,
           1000 / (1 + std::min(f.earliest[c], 1000)),
-          f.has_stopword[c] ? 1000 : 0,
-          f.lead2_count[c] * 1000 / docs,
-          f.position_sum[c] / docs,
-          f.document_count[c] > 0 ? 1000 - f.relative_sum[c] / f.document_count[c] : 0,
-          f.sentence_count[c] > 0 ? f.quote_count[c] * 1000 / f.sentence_count[c] : 0,
-          f.repeat_count[c] * 1000 / docs,
-          share * lead / 1000,
-          beyond(lead, 500),
-          f.document_count[c] > 0 ? std::min(1000, (f.sentence_count[c] - f.document_count[c]) * 1000 / f.document_count[c] / 2) : 0,
-          f.document_count[c] > 0 ? f.position_sum[c] / f.document_count[c] : 0,
-          beyond(f.lead2_count[c] * 1000 / docs, 500),
-          f.neighbor_share[c], f.best_sentence_share[c]};
+          f.has_stopword[c] ? 1000 : 0};
 }
 
 ConceptWeights weigh_concepts(const Corpus& corpus, const ConceptWeightOptions& options) {
@@ -149,12 +101,8 @@ ConceptWeights weigh_concepts(const Corpus& corpus, const ConceptWeightOptions& 
   for (std::size_t c = 0; c < nc; ++c) {
     if (!options.model.empty()) {
       const auto x = concept_feature_vector(f, corpus, static_cast<uint32_t>(c));
-      const bool rare = support[c] < w.threshold && !options.rare_model.empty();
-      const std::vector<int>& model = is_word(c) && !options.word_model.empty() ? options.word_model
-                                      : rare && !is_word(c)                     ? options.rare_model
-                                                                                : options.model;
       int64_t v = 0;
-      for (std::size_t k = 0; k < x.size() && k < model.size(); ++k) v += static_cast<int64_t>(model[k]) * x[k];
+      for (std::size_t k = 0; k < x.size() && k < options.model.size(); ++k) v += static_cast<int64_t>(options.model[k]) * x[k];
       w.weight[c] = std::max<int64_t>(0, v / 1000);
       if (support[c] < w.threshold) w.weight[c] = w.weight[c] * below / 1000;
     } else if (support[c] >= w.threshold) {

@@ -41,11 +41,6 @@ struct ConceptWeightOptions {
   std::vector<int> model = default_concept_model();
   // Weight of a single-word concept (AnalysisOptions::unigram_concepts) relative to a word pair's.
   double word_factor = 0.1;
-  // A model of its own for single-word concepts (same features and scale, times word_factor);
-  // empty: `model`.
-  std::vector<int> word_model;
-  // A model of its own for word pairs under the threshold (times below_threshold); empty: `model`.
-  std::vector<int> rare_model;
 };
 
 struct ConceptWeights {
@@ -62,29 +57,16 @@ struct ConceptFeatures {
   std::vector<int> sentence_count;        // sentences that contain it
   std::vector<int> earliest;              // smallest sentence index at which it occurs
   std::vector<uint8_t> has_stopword;      // one of its two words is a stopword
-  std::vector<int> lead2_count;           // documents whose first two sentences contain it
-  std::vector<int> position_sum;          // over documents: 1000 / (1 + rank of its first sentence)
-  std::vector<int> relative_sum;          // over documents: 1000 x rank of its first sentence / sentences
-  std::vector<int> quote_count;           // sentences opening with a quotation mark that contain it
-  std::vector<int> repeat_count;          // documents where two or more sentences contain it
-  std::vector<int> neighbor_share;        // mean document share (thousandths) of the pairs it shares sentences with
-  std::vector<int> best_sentence_share;   // best mean document share of the pairs of a sentence containing it
 };
 
 ConceptFeatures concept_features(const Corpus& corpus);
 
-constexpr int kConceptFeatureCount = 22;
+constexpr int kConceptFeatureCount = 10;
 // The features of the learned model, each an integer from 0 to 1000: 1000 (bias); the share of
 // documents containing the concept, and that share beyond 1/4, 1/2 and 3/4 (each rescaled to
 // 0..1000, so that the model can be convex in it); the share of documents stating it in their first
 // sentence, and that share beyond 1/4; the share of its occurrences written capitalised (names);
-// 1000 / (1 + earliest sentence index); one of its words is a stopword. Experimental (coefficient 0
-// in the shipped model; see precis-eval --features): 10 share of documents stating it in their first
-// two sentences; 11 mean over documents of 1000 / (1 + rank of its first sentence); 12 1000 minus
-// its mean relative rank; 13 share of its sentences that open with a quote; 14 share of documents
-// repeating it; 15 share x lead share; 16 lead share beyond 1/2; 17 extra sentences per document;
-// 18 11 over the documents stating it; 19 10 beyond 1/2; 20 mean share of the pairs it shares
-// sentences with; 21 best mean pair share of a sentence containing it.
+// 1000 / (1 + earliest sentence index); one of its words is a stopword.
 std::array<int, kConceptFeatureCount> concept_feature_vector(const ConceptFeatures& f, const Corpus& corpus, uint32_t c);
 
 ConceptWeights weigh_concepts(const Corpus& corpus, const ConceptWeightOptions& options);

@@ -138,28 +138,12 @@ int run(const Config& c) {
     dump.open(c.dump_sentences, std::ios::binary);
     if (!dump) throw std::runtime_error("cannot write " + c.dump_sentences);
   }
-  std::vector<std::vector<ConceptExample>> examples, word_examples, rare_examples;
+  std::vector<std::vector<ConceptExample>> examples;
   if (c.learn || c.fit_model) {
     for (const Cluster& cluster : clusters) examples.push_back(concept_examples(cluster, en, c.summary.analysis, c.fit_min_share));
     if (c.target_power != 1.0) {
       for (auto& set : examples) {
         for (auto& e : set) e.y = std::pow(e.y, c.target_power);
-      }
-    }
-    if (c.rare_model) {
-      for (const Cluster& cluster : clusters) rare_examples.push_back(concept_examples(cluster, en, c.summary.analysis, 0, false, c.rare_max_share));
-      for (auto& set : rare_examples) {
-        for (auto& e : set) {
-          for (std::size_t k = 0; k < c.rare_features.size() && k < e.x.size(); ++k) if (!c.rare_features[k]) e.x[k] = 0;
-        }
-      }
-    }
-    if (c.word_model) {
-      for (const Cluster& cluster : clusters) word_examples.push_back(concept_examples(cluster, en, c.summary.analysis, c.fit_min_share, true));
-    }
-    for (auto& set : word_examples) {
-      for (auto& e : set) {
-        for (std::size_t k = 0; k < c.word_features.size() && k < e.x.size(); ++k) if (!c.word_features[k]) e.x[k] = 0;
       }
     }
     if (!c.features.empty()) {
@@ -189,8 +173,6 @@ int run(const Config& c) {
   }
   if (c.fit_model) {
     print_model("model fitted on all clusters (--model):", fit_least_squares(examples, std::vector<bool>(clusters.size(), true), c.ridge));
-    if (c.rare_model) print_model("rare model fitted on all clusters:", fit_least_squares(rare_examples, std::vector<bool>(clusters.size(), true), c.ridge));
-    if (c.word_model) print_model("word model fitted on all clusters:", fit_least_squares(word_examples, std::vector<bool>(clusters.size(), true), c.ridge));
     return 0;
   }
   std::size_t cluster_number = 0;
@@ -214,8 +196,6 @@ int run(const Config& c) {
         std::vector<bool> others(clusters.size(), true);
         others[cluster_number] = false;
         options.concepts.model = to_model(fit_least_squares(examples, others, c.ridge));
-        if (c.rare_model) options.concepts.rare_model = to_model(fit_least_squares(rare_examples, others, c.ridge));
-        if (c.word_model) options.concepts.word_model = to_model(fit_least_squares(word_examples, others, c.ridge));
       }
       if (c.oracle) {
         std::vector<const Sentence*> chosen = oracle_summary(cluster, en, options, c.oracle, &corpus);

@@ -42,10 +42,10 @@ inline std::string detokenize(std::string text) {
 }
 
 // The word pairs of the cluster's articles stated by at least min_share_milli / 1000 of them, with
-// their features and their share of references.
+// their features and their share of references (with `words`: the single-word concepts instead).
 inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, const LanguageInfo& language,
                                                     const AnalysisOptions& analysis, int min_share_milli = 250,
-                                                    bool words = false, int max_share_milli = 1001) {
+                                                    bool words = false) {
   AnalysisOptions with_vocabulary = analysis;
   with_vocabulary.keep_vocabulary = true;
   const Corpus corpus = analyze(cluster.documents, language, with_vocabulary);
@@ -79,7 +79,7 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
     // Fitted where the weights compete: concepts that at least a quarter of the articles state.
     // (The rest keep a tenth of their weight, or none: fitting them too, nine in ten of all pairs,
     // mostly teaches the model that rare pairs are rare.)
-    if (e.x[1] < min_share_milli || e.x[1] >= max_share_milli) continue;
+    if (e.x[1] < min_share_milli) continue;
     const auto it = in_refs.find(key(corpus, c));
     e.y = it == in_refs.end() ? 0.0 : it->second / nrefs;
     e.text = key(corpus, c);

@@ -49,11 +49,6 @@ constexpr const char* kUsage =
     "  --oracle N         diagnostic: weigh concepts by their true share of the references (cheating):\n"
     "                     1 word pairs, 2 single words, 3 both;\n"
     "                     + 4: only concepts a quarter of the articles state, + 8: only the others\n"
-    "  --word-model       --learn, --fit-model: fit single words a model of their own\n"
-    "  --word-features LIST  ...on these features only\n"
-    "  --rare-model       --learn, --fit-model: fit pairs under the threshold a model of their own\n"
-    "  --rare-max-share X ...on the pairs stated by fewer than this share of the articles (default 0.5)\n"
-    "  --rare-features LIST  ...on these features only\n"
     "  --target-power X   fit the share of references to this power (default 1)\n"
     "  --fit-model        print the model fitted on all clusters of DATASET_DIR and exit\n"
     "  --dump-sentences FILE\n"
@@ -177,40 +172,8 @@ int parse_args(int argc, char** argv, Config* c) {
       }
     } else if (a == "--oracle") {
       ok = int_arg(a, v, 1, 15, &c->oracle);
-    } else if (a == "--rare-model") {
-      c->rare_model = true;
-      continue;
-    } else if (a == "--rare-max-share") {
-      double x = 0;
-      ok = real_arg(a, v, 0, 1, &x);
-      c->rare_max_share = static_cast<int>(x * 1000 + 0.5);
-    } else if (a == "--rare-features") {
-      c->rare_features.assign(kConceptFeatureCount, false);
-      std::string list = v ? v : "";
-      for (std::size_t start = 0; ok && start <= list.size();) {
-        std::size_t comma = list.find(',', start);
-        if (comma == std::string::npos) comma = list.size();
-        int x = 0;
-        ok = int_arg(a, list.substr(start, comma - start).c_str(), 0, kConceptFeatureCount - 1, &x);
-        c->rare_features[static_cast<std::size_t>(x)] = true;
-        start = comma + 1;
-      }
     } else if (a == "--target-power") {
       ok = real_arg(a, v, 0.1, 10, &c->target_power);
-    } else if (a == "--word-model") {
-      c->word_model = true;
-      continue;
-    } else if (a == "--word-features") {
-      c->word_features.assign(kConceptFeatureCount, false);
-      std::string list = v ? v : "";
-      for (std::size_t start = 0; ok && start <= list.size();) {
-        std::size_t comma = list.find(',', start);
-        if (comma == std::string::npos) comma = list.size();
-        int x = 0;
-        ok = int_arg(a, list.substr(start, comma - start).c_str(), 0, kConceptFeatureCount - 1, &x);
-        c->word_features[static_cast<std::size_t>(x)] = true;
-        start = comma + 1;
-      }
     } else if (a == "--overflow") {
       c->summary.selection.allow_last_sentence_overflow = true;
       continue;

@@ -28,11 +28,6 @@ struct Config {
   std::vector<int> features;     // the features the fit may use (empty: all)
   int oracle = 0;               // diagnostic: true reference shares as weights (1 pairs, 2 words, 3 both)
   std::string dump_examples;    // write every concept's features and share of references, and exit
-  bool word_model = false;      // --learn/--fit-model: a model of its own for single words
-  std::vector<bool> word_features;  // ...using these features (empty: all)
-  bool rare_model = false;      // --learn/--fit-model: a model of its own for pairs under the threshold
-  int rare_max_share = 500;     // ...fitted on the pairs stated by fewer than this share of the articles
-  std::vector<bool> rare_features;  // ...using these features (empty: all)
   double target_power = 1.0;    // the fit predicts the share of references to this power
   std::string dump_sentences;   // write every analysed sentence here (cleaning and segmentation check)
 };
