@@ -5,6 +5,7 @@
 //   precis-eval DATASET_DIR [--words 100] [--cut 100|0] [--no-stem] [--per-cluster] ...  (--help)
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <cstdio>
 #include <exception>
@@ -14,6 +15,8 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "eval/baselines.h"
@@ -66,6 +69,59 @@ void dump_sentences(std::ofstream& out, const std::string& cluster, const Corpus
   }
 }
 
+// Diagnostic: the summarizer with some concept weights replaced by the concept's true share of the
+// references (mode 1: word pairs, 2: single words, 3: both): how much better weights could do.
+std::vector<const Sentence*> oracle_summary(const Cluster& cluster, const LanguageInfo& language, const SummaryOptions& o,
+                                            int mode, Corpus* corpus_out) {
+  AnalysisOptions analysis = o.analysis;
+  analysis.keep_vocabulary = true;
+  *corpus_out = analyze(cluster.documents, language, analysis);
+  const Corpus& corpus = *corpus_out;
+  ConceptWeights w = weigh_concepts(corpus, o.concepts);
+  std::vector<InputDocument> refs;
+  for (std::size_t i = 0; i < cluster.references.size(); ++i) {
+    refs.push_back(InputDocument{"ref" + std::to_string(i), "", "", detokenize(cluster.references[i])});
+  }
+  const Corpus ref_corpus = analyze(refs, language, analysis);
+  auto key = [](const Corpus& c, uint32_t concept) {
+    const auto& [a, b] = c.concept_terms[concept];
+    if (c.concept_is_word[concept]) return "|" + c.term_text[b];
+    return c.term_text[a] + ' ' + c.term_text[b];
+  };
+  std::unordered_map<std::string, int> in_refs;
+  for (const auto& d : ref_corpus.documents) {
+    std::unordered_set<std::string> seen;
+    for (const auto& s : d.sentences) {
+      for (uint32_t c : s.concepts) seen.insert(key(ref_corpus, c));
+    }
+    for (const auto& k : seen) ++in_refs[k];
+  }
+  const double nrefs = static_cast<double>(std::max<std::size_t>(cluster.references.size(), 1));
+  for (uint32_t c = 0; c < corpus.concept_count; ++c) {
+    const bool word = corpus.concept_is_word[c];
+    if (!(mode & (word ? 2 : 1))) continue;
+    const bool common = w.document_count[c] * 4 >= static_cast<int>(corpus.documents.size());
+    if ((mode & 4) && !common) continue;
+    if ((mode & 8) && common) continue;
+    const auto it = in_refs.find(key(corpus, c));
+    const double share = it == in_refs.end() ? 0.0 : it->second / nrefs;
+    w.weight[c] = static_cast<int64_t>(share * 100000 * (word ? o.concepts.word_factor : 1.0));
+  }
+  std::vector<const Sentence*> candidates;
+  for (const auto& d : corpus.documents) {
+    for (const auto& s : d.sentences) {
+      if (summary_worthy(s, o.min_sentence_words, o)) candidates.push_back(&s);
+    }
+  }
+  const std::vector<Selected> chosen = select_sentences(candidates, w, o.budget, o.selection);
+  std::vector<SentenceRef> refs_chosen;
+  for (const auto& c : chosen) refs_chosen.push_back(SentenceRef{c.sentence->document, c.sentence->index, 1, 1});
+  order_for_reading(corpus, &refs_chosen);
+  std::vector<const Sentence*> out;
+  for (const auto& r : refs_chosen) out.push_back(&corpus.documents[r.document].sentences[r.index]);
+  return out;
+}
+
 void print_model(const char* what, const std::vector<double>& beta) {
   std::printf("%s", what);
   const std::vector<int> m = to_model(beta);
@@ -85,6 +141,35 @@ int run(const Config& c) {
   std::vector<std::vector<ConceptExample>> examples;
   if (c.learn || c.fit_model) {
     for (const Cluster& cluster : clusters) examples.push_back(concept_examples(cluster, en, c.summary.analysis, c.fit_min_share));
+    if (c.target_power != 1.0) {
+      for (auto& set : examples) {
+        for (auto& e : set) e.y = std::pow(e.y, c.target_power);
+      }
+    }
+    if (!c.features.empty()) {
+      std::vector<bool> used(kConceptFeatureCount, false);
+      for (int k : c.features) used[static_cast<std::size_t>(k)] = true;
+      for (auto& set : examples) {
+        for (auto& e : set) {
+          for (int k = 0; k < kConceptFeatureCount; ++k) {
+            if (!used[static_cast<std::size_t>(k)]) e.x[static_cast<std::size_t>(k)] = 0;
+          }
+        }
+      }
+    }
+  }
+  if (!c.dump_examples.empty()) {
+    std::ofstream out(c.dump_examples, std::ios::binary);
+    for (int words = 0; words < 2; ++words) {
+      for (std::size_t i = 0; i < clusters.size(); ++i) {
+        for (const auto& e : concept_examples(clusters[i], en, c.summary.analysis, 0, words != 0)) {
+          out << clusters[i].name << '\t' << words << '\t' << e.text << '\t' << e.y;
+          for (int x : e.x) out << '\t' << x;
+          out << '\n';
+        }
+      }
+    }
+    return 0;
   }
   if (c.fit_model) {
     print_model("model fitted on all clusters (--model):", fit_least_squares(examples, std::vector<bool>(clusters.size(), true), c.ridge));
@@ -111,6 +196,14 @@ int run(const Config& c) {
         std::vector<bool> others(clusters.size(), true);
         others[cluster_number] = false;
         options.concepts.model = to_model(fit_least_squares(examples, others, c.ridge));
+      }
+      if (c.oracle) {
+        std::vector<const Sentence*> chosen = oracle_summary(cluster, en, options, c.oracle, &corpus);
+        runs["precis"].clusters.push_back(score(corpus, chosen));
+        runs["precis"].milliseconds.push_back(0);
+        runs["precis"].cpu_milliseconds.push_back(0);
+        ++cluster_number;
+        continue;
       }
       const std::clock_t cpu_start = std::clock();
       const auto start = std::chrono::steady_clock::now();

@@ -22,6 +22,7 @@ namespace precis::eval {
 struct ConceptExample {
   std::array<int, kConceptFeatureCount> x;
   double y = 0;  // share of the references containing the concept
+  std::string text;  // its stems, for inspection
 };
 
 // NIST's tokenized references ("Pinochet 's", "do n't", ``quotes'') put back the way articles
@@ -41,9 +42,10 @@ inline std::string detokenize(std::string text) {
 }
 
 // The word pairs of the cluster's articles stated by at least min_share_milli / 1000 of them, with
-// their features and their share of references.
+// their features and their share of references (with `words`: the single-word concepts instead).
 inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, const LanguageInfo& language,
-                                                    const AnalysisOptions& analysis, int min_share_milli = 250) {
+                                                    const AnalysisOptions& analysis, int min_share_milli = 250,
+                                                    bool words = false) {
   AnalysisOptions with_vocabulary = analysis;
   with_vocabulary.keep_vocabulary = true;
   const Corpus corpus = analyze(cluster.documents, language, with_vocabulary);
@@ -54,6 +56,7 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
   const Corpus ref_corpus = analyze(refs, language, with_vocabulary);
   auto key = [](const Corpus& c, uint32_t concept) {
     const auto& [a, b] = c.concept_terms[concept];
+    if (c.concept_is_word[concept]) return c.term_text[b];
     return c.term_text[a] + ' ' + c.term_text[b];
   };
   std::unordered_map<std::string, int> in_refs;
@@ -61,7 +64,7 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
     std::unordered_set<std::string> seen;
     for (const auto& s : d.sentences) {
       for (uint32_t c : s.concepts) {
-        if (!ref_corpus.concept_is_word[c]) seen.insert(key(ref_corpus, c));
+        if (ref_corpus.concept_is_word[c] == words) seen.insert(key(ref_corpus, c));
       }
     }
     for (const auto& k : seen) ++in_refs[k];
@@ -70,7 +73,7 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
   std::vector<ConceptExample> out;
   const double nrefs = static_cast<double>(std::max<std::size_t>(cluster.references.size(), 1));
   for (uint32_t c = 0; c < corpus.concept_count; ++c) {
-    if (f.document_count[c] == 0 || corpus.concept_is_word[c]) continue;  // word pairs only
+    if (f.document_count[c] == 0 || corpus.concept_is_word[c] != words) continue;  // word pairs only (or words only)
     ConceptExample e;
     e.x = concept_feature_vector(f, corpus, c);
     // Fitted where the weights compete: concepts that at least a quarter of the articles state.
@@ -79,6 +82,7 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
     if (e.x[1] < min_share_milli) continue;
     const auto it = in_refs.find(key(corpus, c));
     e.y = it == in_refs.end() ? 0.0 : it->second / nrefs;
+    e.text = key(corpus, c);
     out.push_back(e);
   }
   return out;

@@ -45,9 +45,16 @@ constexpr const char* kUsage =
     "  --ridge X          ridge of the least-squares fit (default 10)\n"
     "  --fit-min-share X  fit only the word pairs stated by at least this share of the articles\n"
     "                     (default 0.25; 0 = all pairs)\n"
+    "  --features LIST    fit only these features (indices of concept_feature_vector; default all)\n"
+    "  --oracle N         diagnostic: weigh concepts by their true share of the references (cheating):\n"
+    "                     1 word pairs, 2 single words, 3 both;\n"
+    "                     + 4: only concepts a quarter of the articles state, + 8: only the others\n"
+    "  --target-power X   fit the share of references to this power (default 1)\n"
     "  --fit-model        print the model fitted on all clusters of DATASET_DIR and exit\n"
     "  --dump-sentences FILE\n"
     "                     write every analysed sentence with its flags, to check cleaning\n"
+    "  --dump-examples FILE\n"
+    "                     write every concept's stems, share of references and features, and exit\n"
     "  --overflow         selection.allow_last_sentence_overflow: the last sentence may run past the\n"
     "                     budget (only meaningful with a --cut at the budget; never in the product)\n";
 
@@ -137,6 +144,9 @@ int parse_args(int argc, char** argv, Config* c) {
     } else if (a == "--dump-sentences") {
       if (!(ok = v != nullptr)) std::fputs("precis-eval: --dump-sentences needs a file\n", stderr);
       else c->dump_sentences = v;
+    } else if (a == "--dump-examples") {
+      if (!(ok = v != nullptr)) std::fputs("precis-eval: --dump-examples needs a file\n", stderr);
+      else c->dump_examples = v;
     } else if (a == "--model") {
       c->summary.concepts.model.clear();
       std::string list = v ? v : "";
@@ -149,6 +159,21 @@ int parse_args(int argc, char** argv, Config* c) {
         c->summary.concepts.model.push_back(x);
         start = comma + 1;
       }
+    } else if (a == "--features") {
+      c->features.clear();
+      std::string list = v ? v : "";
+      for (std::size_t start = 0; ok && start <= list.size();) {
+        std::size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        int x = 0;
+        ok = int_arg(a, list.substr(start, comma - start).c_str(), 0, kConceptFeatureCount - 1, &x);
+        c->features.push_back(x);
+        start = comma + 1;
+      }
+    } else if (a == "--oracle") {
+      ok = int_arg(a, v, 1, 15, &c->oracle);
+    } else if (a == "--target-power") {
+      ok = real_arg(a, v, 0.1, 10, &c->target_power);
     } else if (a == "--overflow") {
       c->summary.selection.allow_last_sentence_overflow = true;
       continue;

@@ -25,6 +25,10 @@ struct Config {
   bool fit_model = false;       // print the model fitted on all clusters, and exit
   double ridge = 10.0;          // of the least-squares fit
   int fit_min_share = 250;      // the fit uses the pairs stated by this share of the articles (thousandths)
+  std::vector<int> features;     // the features the fit may use (empty: all)
+  int oracle = 0;               // diagnostic: true reference shares as weights (1 pairs, 2 words, 3 both)
+  std::string dump_examples;    // write every concept's features and share of references, and exit
+  double target_power = 1.0;    // the fit predicts the share of references to this power
   std::string dump_sentences;   // write every analysed sentence here (cleaning and segmentation check)
 };
 

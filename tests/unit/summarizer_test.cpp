@@ -427,6 +427,38 @@ TEST(Learn, ExamplesAreThePairsAQuarterOfTheArticlesState) {
   EXPECT_TRUE(single);
 }
 
+TEST(Learn, ExamplesNameTheirStemsAndCanBeSingleWords) {
+  eval::Cluster cluster;
+  cluster.name = "t";
+  cluster.documents = {{"a", "", "", "The violet harbor closed on Monday. Officials gave no reason at all."},
+                       {"b", "", "", "The violet harbor closed after a storm. Nobody was hurt by the wind."},
+                       {"c", "", "", "Ships waited outside all day. Later the violet harbor reopened for traffic."},
+                       {"d", "", "", "Workers dug the amber tunnel under the river. It opens next year."}};
+  cluster.references = {"The violet harbor closed . Workers dug the amber tunnel ."};
+  auto find = [](const std::vector<eval::ConceptExample>& v, const std::string& text) -> const eval::ConceptExample* {
+    for (const auto& e : v) {
+      if (e.text == text) return &e;
+    }
+    return nullptr;
+  };
+  const auto pairs = eval::concept_examples(cluster, english(), AnalysisOptions{}, 0);
+  const eval::ConceptExample* harbor = find(pairs, "violet harbor");
+  ASSERT_NE(harbor, nullptr);
+  EXPECT_EQ(harbor->x[1], 750);
+  EXPECT_EQ(harbor->y, 1.0);
+  EXPECT_EQ(find(pairs, "harbor"), nullptr);  // pairs only
+  const auto words = eval::concept_examples(cluster, english(), AnalysisOptions{}, 0, true);
+  const eval::ConceptExample* word = find(words, "harbor");
+  ASSERT_NE(word, nullptr);
+  EXPECT_EQ(word->x[1], 750);
+  EXPECT_EQ(word->y, 1.0);
+  const eval::ConceptExample* officials = find(words, "offici");  // not in the reference
+  ASSERT_NE(officials, nullptr);
+  EXPECT_EQ(officials->x[1], 250);
+  EXPECT_EQ(officials->y, 0.0);
+  EXPECT_EQ(find(words, "violet harbor"), nullptr);  // words only
+}
+
 TEST(Learn, DetokenizeAndLeastSquares) {
   EXPECT_EQ(eval::detokenize("Pinochet 's arrest , he said , was `` unprecedented '' ."),
             "Pinochet's arrest, he said, was \"unprecedented\".");
