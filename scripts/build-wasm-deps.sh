@@ -42,8 +42,9 @@ CXXFLAGS_ALL="$OPT -DNDEBUG -frtti"
 ICU_PUBLIC_DEFS="U_STATIC_IMPLEMENTATION U_ENABLE_DYLOAD=0 U_HAVE_STRTOD_L=0 UCONFIG_NO_FILE_IO=1"
 
 # ICU data items kept (names as listed by `icupkg -l icudt72l.dat`). This is the "std" list:
-# - sentence + word breaking for root/en, NFKC and NFKC_Casefold (NFC/NFD and plain case
-#   folding use tables compiled into libicuuc);
+# - sentence + word breaking for root/en, NFKC_Casefold (the one normalization the core uses:
+#   Segmenter::fold; nfkc_cf.nrm is self-contained, NFC/NFD and plain case folding use tables
+#   compiled into libicuuc);
 # - break rules / @ss=standard suppression lists for de es fr it pt ru, fi/sv word rules,
 #   Greek sentence rules (other languages fall back to root);
 # - ja.res: the CJK dictionary engine needs it if cjdict.dict is ever added at runtime, and
@@ -54,7 +55,6 @@ brkitr/root.res
 brkitr/en.res
 brkitr/word.brk
 brkitr/sent.brk
-nfkc.nrm
 nfkc_cf.nrm
 brkitr/de.res
 brkitr/es.res
