@@ -73,7 +73,7 @@ export function setUpArticles({ list, template, addButton, extract, show, clearM
     // Counting words in megabytes of text would hold up typing: large pastes show their size.
     const size = text.length > LARGE_CHARS ? `${(text.length / 1e6).toFixed(1)} million characters`
       : plural(countWords(text), 'word');
-    meta.textContent = `${title ? `“${title}” · ` : ''}${size}`;
+    meta.textContent = `${size}${title ? ` · “${title}”` : ''}`; // the count first: a long title is cut
   }
 
   const metaTimers = new WeakMap();

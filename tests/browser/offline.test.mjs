@@ -7,6 +7,8 @@ import { checkPrerequisites, CHROMIUM, fillArticles, loadSeeds, openPage, SITE, 
 import { startServer } from '../../scripts/serve.mjs';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 const TIMEOUT = 120_000;
@@ -21,6 +23,17 @@ before(async () => {
 
 after(async () => {
   await site?.close();
+});
+
+test('the service worker keeps every file the page and the example load', () => {
+  const sw = readFileSync(path.join(SITE, 'sw.js'), 'utf8');
+  const listed = JSON.parse(sw.match(/const FILES = (\[[^\]]*\])/)[1].replace(/'/g, '"').replace(/,\s*\]/, ']'));
+  const served = [
+    ...readdirSync(SITE).filter((f) => /\.(html|js|css)$/.test(f) && f !== 'sw.js'),
+    ...readdirSync(path.join(SITE, 'precis')).filter((f) => /\.(mjs|js|wasm)$/.test(f)).map((f) => `precis/${f}`),
+  ];
+  for (const file of served) assert.ok(listed.includes(file), `sw.js does not keep ${file}`);
+  for (const file of listed.filter((f) => f !== './')) assert.ok(served.includes(file), `sw.js lists a missing ${file}`);
 });
 
 test('works offline once loaded: reload and summarize with no network and no server', { timeout: TIMEOUT }, async () => {
