@@ -219,11 +219,11 @@ async function run(why) {
     budget,
     key_sentences: KEY_SENTENCES,
   };
+  messages.replaceChildren(); // earlier messages are about earlier input
   startProgress();
   const reply = await client.summarize(request);
   if (reply.superseded) return; // a newer run is under way and owns the progress indicator
   stopProgress();
-  messages.replaceChildren();
   if (reply.error) {
     result.hidden = true;
     showMessage('error', 'Could not summarize:', reply.error.message, reply.error.code);

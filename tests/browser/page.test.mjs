@@ -236,7 +236,7 @@ test('keyboard only: add an article, paste, summarize, follow a summary sentence
   await clip(seeds[2]);
   await page.keyboard.press('Control+V');
   for (let i = 0; i < 3; i++) assert.equal(await page.locator('textarea.article-text').nth(i).inputValue(), seeds[i]);
-  assert.match(await page.locator('.article-meta').nth(2).textContent(), /\d+ words/);
+  await page.waitForFunction(() => /\d+ words/.test(document.querySelectorAll('.article-meta')[2].textContent));
 
   await tabTo(() => document.activeElement?.id === 'summarize', 'Summarize');
   await assertFocusVisible(page);
