@@ -20,7 +20,7 @@ SITE=build/site
 rm -rf "$SITE"
 mkdir -p "$SITE/precis"
 cp web/* "$SITE/"
-cp wasm/precis.mjs wasm/worker.mjs wasm/precis.d.ts wasm/package.json "$SITE/precis/"
+cp wasm/precis.mjs wasm/worker.mjs wasm/precis.d.ts wasm/package.json wasm/README.md "$SITE/precis/"
 cp "$BUILD/wasm/precis-core.js" "$BUILD/wasm/precis-core.wasm" "$SITE/precis/"
 
 for f in "$SITE/precis/precis-core.wasm" "$SITE/precis/precis-core.js"; do

@@ -18,6 +18,12 @@ export interface InputDocument {
   blocks?: HtmlBlock[];
   /** The page's <title>, with blocks. */
   page_title?: string;
+  /**
+   * Removed spans to put back (the reader says cleaning was wrong): every removed span that
+   * overlaps one of these UTF-8 byte ranges is kept and reported in `restored`. A `removed` entry
+   * of a previous response can be sent back as it is.
+   */
+  keep?: Array<{ utf8: Range }>;
 }
 
 /** A block-level element of an HTML page; `parent` indexes the elements array (-1: root). */
@@ -105,6 +111,8 @@ export interface DocumentOut {
   sentences: number;
   key_sentences: SentenceOut[];
   removed: RemovedSpan[];
+  /** Removed spans put back because the request's `keep` overlapped them (absent otherwise). */
+  restored?: RemovedSpan[];
   /** Number of invalid UTF-8 sequences replaced by U+FFFD (0 for JavaScript strings). */
   invalid_utf8: number;
   /** The text every offset points into (for HTML input: the extracted article). */
@@ -134,19 +142,39 @@ export interface Response {
   stats: { documents: number; sentences: number; words: number; concepts: number; concept_threshold: number };
 }
 
+/** The documented limit on a JSON request, in bytes (too_large beyond it). */
+export const MAX_REQUEST_BYTES: number;
+
+/**
+ * Every failure of summarize(): `code` says which (invalid_request, empty_input, too_large,
+ * out_of_memory, ...), `message` explains it, `response` is the error response when there is one.
+ * `internal` with `broken` set on the summarizer means the module crashed: create a new one.
+ */
 export class PrecisError extends Error {
+  readonly name: 'PrecisError';
   readonly code: ErrorCode;
-  readonly response: Response;
+  readonly response?: Response;
 }
 
 export interface Summarizer {
   /** Throws PrecisError when the request cannot be served. */
   summarize(request: Request): Response;
-  /** JSON string in, JSON string out; never throws for bad input. */
+  /** JSON string in, JSON string out; bad input is an error response, never an exception. */
   summarizeJson(requestJson: string): string;
   /** Bytes of memory the module holds now (it grows as requests need it and never shrinks). */
   memoryBytes(): number;
+  /** True after the module crashed (a bug); every later call throws PrecisError 'internal'. */
+  readonly broken: boolean;
 }
+
+/** Messages of worker.mjs: post a WorkerRequest, receive a WorkerReply with the same id. */
+export interface WorkerRequest {
+  id: number | string;
+  request: Request;
+}
+export type WorkerReply =
+  | { id: number | string; response: Response; elapsedMs: number }
+  | { id: number | string; error: { code: ErrorCode; message: string } };
 
 export interface CreateOptions {
   /** Where precis-core.wasm is served from (default: beside precis.mjs). */

@@ -10,7 +10,15 @@ import createPrecisCore from './precis-core.js';
 
 export const SCHEMA_VERSION = 1;
 
-/** Error thrown for a request Précis cannot serve; `code` is the response's error code. */
+// The documented request limit (README "Limits"): checked here too, so that an oversized request is
+// refused before it is copied into the module's memory.
+export const MAX_REQUEST_BYTES = 160 * 1024 * 1024;
+
+/**
+ * Error thrown for a request Précis cannot serve. `code` is the response's error code:
+ * invalid_json, invalid_request, unsupported_version, empty_input, too_large, invalid_language,
+ * html_needs_blocks, out_of_memory, or internal (a bug, or a module that crashed: create a new one).
+ */
 export class PrecisError extends Error {
   constructor(code, message, response) {
     super(message);
@@ -76,25 +84,50 @@ const OUT_OF_MEMORY_RESPONSE = JSON.stringify({
 class Summarizer {
   #core;
   #memory;
+  #crashed = null; // the trap that broke this instance, if any
 
   constructor(core, memory) {
     this.#core = core;
     this.#memory = memory;
   }
 
-  /** Raw interface: JSON request string in, JSON response string out. Never throws for bad input. */
+  /** True once the module has trapped (a bug): its memory cannot be trusted, create a new one. */
+  get broken() {
+    return this.#crashed !== null;
+  }
+
+  /**
+   * Raw interface: JSON request string in, JSON response string out. Bad input is an error
+   * response, never an exception; only a crashed module throws (PrecisError 'internal').
+   */
   summarizeJson(requestJson) {
-    // TextEncoder writes U+FFFD for lone surrogates, as the schema asks.
-    const bytes = encoder.encode(String(requestJson));
-    const core = this.#core;
-    const data = core.requestBuffer(bytes.length);
-    if (data === 0) return OUT_OF_MEMORY_RESPONSE;
-    new Uint8Array(this.#memory.buffer, data, bytes.length).set(bytes);
-    const length = core.summarizeBuffer(data, bytes.length);  // frees the request buffer
-    // memory.buffer is read after the call: the memory may have grown (a new ArrayBuffer).
-    const response = decoder.decode(new Uint8Array(this.#memory.buffer, core.responseData(), length));
-    core.releaseResponse();
-    return response;
+    if (typeof requestJson !== 'string') throw new PrecisError('invalid_request', 'summarizeJson takes a JSON string');
+    if (this.#crashed) {
+      throw new PrecisError('internal', `this summarizer crashed earlier (${this.#crashed}); create a new one`);
+    }
+    // UTF-8 is never shorter than UTF-16 in code units: longer strings are over the byte limit.
+    if (requestJson.length > MAX_REQUEST_BYTES) {
+      return JSON.stringify({ version: SCHEMA_VERSION, ok: false, errors: [{ code: 'too_large',
+        message: `request is over ${MAX_REQUEST_BYTES} bytes, the limit` }] });
+    }
+    try {
+      // TextEncoder writes U+FFFD for lone surrogates, as the schema asks.
+      const bytes = encoder.encode(requestJson);
+      const core = this.#core;
+      const data = core.requestBuffer(bytes.length);
+      if (data === 0) return OUT_OF_MEMORY_RESPONSE;  // checked malloc: the module is untouched
+      new Uint8Array(this.#memory.buffer, data, bytes.length).set(bytes);
+      const length = core.summarizeBuffer(data, bytes.length);  // frees the request buffer
+      // memory.buffer is read after the call: the memory may have grown (a new ArrayBuffer).
+      const response = decoder.decode(new Uint8Array(this.#memory.buffer, core.responseData(), length));
+      core.releaseResponse();
+      return response;
+    } catch (e) {
+      // A wasm trap (RuntimeError) or an abort: C++ errors never get here, they are responses.
+      this.#crashed = String(e?.message ?? e);
+      const code = /memory/i.test(this.#crashed) ? 'out_of_memory' : 'internal';
+      throw new PrecisError(code, `the summarizer stopped: ${this.#crashed}; create a new one`);
+    }
   }
 
   /**

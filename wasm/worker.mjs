@@ -1,15 +1,20 @@
 // Précis in a Web Worker, so a long summary never blocks the page.
 //
-// Post {id, request} (request as for Summarizer.summarize); receive {id, response} or
-// {id, error: {code, message}}. The first message also waits for the module to load.
+// Post {id, request} (request as for Summarizer.summarize); receive {id, response, elapsedMs} or
+// {id, error: {code, message}}. The first message also waits for the module to load. A module
+// that crashed (a bug) is replaced before the next request, so one bad run never kills the worker.
 import { createSummarizer, PrecisError } from './precis.mjs';
 
-const ready = createSummarizer();
+let ready = createSummarizer();
 
 self.onmessage = async (event) => {
   const { id, request } = event.data ?? {};
   try {
-    const summarizer = await ready;
+    let summarizer = await ready;
+    if (summarizer.broken) {
+      ready = createSummarizer();
+      summarizer = await ready;
+    }
     const started = performance.now();
     const response = summarizer.summarize(request);
     self.postMessage({ id, response, elapsedMs: performance.now() - started });

@@ -1,18 +1,21 @@
 // Précis page: collects the articles, runs the summarizer in a Web Worker, shows the result.
 // All text that comes from the user or from the summarizer is rendered with textContent only.
-import { htmlToBlocks, looksLikeHtml } from './html_blocks.js';
+import { articleViews, revealSentence, sentenceId } from './article_view.js';
+import { paletteClass, setUpArticles } from './articles.js';
+import { copyToClipboard, download, summaryAsMarkdown, summaryAsText } from './export.js';
+import { SummarizerClient } from './worker_client.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
-const articleList = $('#articles');
-const articleTemplate = $('#article-template');
 const form = $('#input-form');
 const budgetValue = $('#budget-value');
+const budgetRange = $('#budget-range');
 const budgetUnit = $('#budget-unit');
-const summarizeButton = $('#summarize');
 const statusLine = $('#status');
 const messages = $('#messages');
 const result = $('#result');
-const PALETTE_SIZE = 6; // .src-1 ... .src-6 in style.css
+const views = $('#views');
+const BUDGET_DELAY_MS = 300; // re-summarize once the length stops moving for this long
+const KEY_SENTENCES = 3;
 
 /** Creates an element with optional class names and text (set as textContent, never parsed). */
 function el(tag, className, text) {
@@ -24,75 +27,7 @@ function el(tag, className, text) {
 
 const plural = (n, word) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
-// ---- Worker -------------------------------------------------------------------------------------
-
-let worker = null;
-let nextRequestId = 1;
-const pending = new Map(); // request id -> resolve
-
-function getWorker() {
-  if (worker) return worker;
-  worker = new Worker('precis/worker.mjs', { type: 'module' });
-  worker.addEventListener('message', ({ data }) => {
-    const resolve = pending.get(data?.id);
-    pending.delete(data?.id);
-    resolve?.(data);
-  });
-  worker.addEventListener('error', (event) => {
-    // The worker could not start (e.g. the module failed to load): answer every waiting request,
-    // and start a fresh worker next time.
-    event.preventDefault();
-    const message = event.message || 'the summarizer (precis/worker.mjs) could not be loaded';
-    for (const [id, resolve] of pending) resolve({ id, error: { code: 'worker', message } });
-    pending.clear();
-    worker.terminate();
-    worker = null;
-  });
-  return worker;
-}
-
-function summarizeInWorker(request) {
-  const id = nextRequestId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    getWorker().postMessage({ id, request });
-  });
-}
-
-// ---- Article boxes ------------------------------------------------------------------------------
-
-function addArticle() {
-  const item = articleTemplate.content.firstElementChild.cloneNode(true);
-  $('.remove-article', item).addEventListener('click', () => {
-    item.remove();
-    renumberArticles();
-    markStale();
-  });
-  articleList.append(item);
-  renumberArticles();
-  return item;
-}
-
-function renumberArticles() {
-  const items = [...articleList.children];
-  items.forEach((item, i) => {
-    const n = i + 1;
-    const textarea = $('textarea', item);
-    const label = $('label', item);
-    textarea.id = `article-${n}`;
-    label.htmlFor = textarea.id;
-    label.textContent = `Article ${n}`;
-    item.className = `article ${paletteClass(n)}`;
-    const remove = $('.remove-article', item);
-    remove.setAttribute('aria-label', `Remove article ${n}`);
-    remove.disabled = items.length === 1;
-  });
-}
-
-/** Dims a shown summary once the articles change, until the next Summarize. */
-function markStale() {
-  if (!result.hidden) result.classList.add('stale');
-}
+const client = new SummarizerClient();
 
 // ---- Messages -----------------------------------------------------------------------------------
 
@@ -104,9 +39,53 @@ function showMessage(kind, title, text, code) {
   messages.append(box);
 }
 
+// ---- Article boxes ------------------------------------------------------------------------------
+
+async function extract({ title, elements, blocks }) {
+  const reply = await client.extract({ documents: [{ elements, blocks, page_title: title }], options: { extract_only: true } });
+  if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  const doc = reply.response.documents[0];
+  return { text: doc.text, title: doc.title, kept: doc.blocks_kept, total: doc.blocks_total };
+}
+
+const articles = setUpArticles({
+  list: $('#articles'),
+  template: $('#article-template'),
+  addButton: $('#add-article'),
+  extract,
+  show: showMessage,
+  clearMessages: () => messages.replaceChildren(),
+  status: (text) => { statusLine.textContent = text; },
+  onChange: () => { if (!result.hidden) result.classList.add('stale'); },
+});
+
+// ---- Progress -----------------------------------------------------------------------------------
+// An indeterminate bar and the elapsed time while the worker runs: the wasm call cannot report how
+// far it is, but the page can show that it is alive (and stays usable) during a long run.
+
+let progressTimer = null;
+
+function startProgress() {
+  const started = performance.now();
+  const box = $('#progress');
+  const tick = () => { $('#elapsed').textContent = `Summarizing… ${((performance.now() - started) / 1000).toFixed(1)} s`; };
+  clearInterval(progressTimer);
+  tick();
+  progressTimer = setInterval(tick, 100);
+  box.hidden = false;
+  result.setAttribute('aria-busy', 'true');
+}
+
+function stopProgress() {
+  clearInterval(progressTimer);
+  progressTimer = null;
+  $('#progress').hidden = true;
+  result.removeAttribute('aria-busy');
+}
+
 // ---- Rendering the response ---------------------------------------------------------------------
 
-// `sources[i]` is the article box behind request document i: {number, text, textarea}.
+let shown = null; // {response, sources}: what the result section shows (for export and restore)
 
 /** "Article 2 · Guessed title" (the title as the summarizer guessed it, if any). */
 function articleLabel(number, title) {
@@ -114,20 +93,22 @@ function articleLabel(number, title) {
   return t ? `Article ${number} · ${t}` : `Article ${number}`;
 }
 
-const paletteClass = (number) => `src-${((number - 1) % PALETTE_SIZE) + 1}`;
-
-function summaryItem(sentence, documents, sources) {
+function summaryItem(sentence, sources) {
   const source = sources[sentence.document];
   const item = el('li', 'sentence');
-  item.append(el('p', 'sentence-text', sentence.text));
+  const text = el('p', 'sentence-text');
+  // A link to the sentence in the article view: Enter or a click shows it there, highlighted.
+  const link = el('a', 'sentence-link', sentence.text);
+  link.href = `#${sentenceId(source.number, sentence.sentence)}`;
+  link.dataset.testid = 'summary-sentence';
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    revealSentence(views, source.number, sentence.sentence);
+  });
+  text.append(link);
+  item.append(text);
   const provenance = el('div', 'provenance');
-  const badge = el('button', `badge source ${paletteClass(source.number)}`,
-    articleLabel(source.number, documents[sentence.document]?.title));
-  badge.type = 'button';
-  badge.dataset.testid = 'source';
-  badge.title = `Show this sentence in article ${source.number}`;
-  badge.addEventListener('click', () => revealInArticle(source, sentence.utf16));
-  provenance.append(badge);
+  provenance.append(el('span', `badge source ${paletteClass(source.number)}`, source.label));
   if (sentence.support > 1) {
     provenance.append(el('span', 'badge support', `stated in ${sentence.support} articles`));
   }
@@ -135,36 +116,48 @@ function summaryItem(sentence, documents, sources) {
   return item;
 }
 
-/** Selects the sentence in its article box (if the box still holds the summarized text). */
-function revealInArticle(source, range) {
-  const { textarea } = source;
-  if (!textarea.isConnected) return;
-  textarea.focus();
-  if (textarea.value === source.text) textarea.setSelectionRange(range.begin, range.end);
-  textarea.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+function removedItem(span, source, restored) {
+  const item = el('li', restored ? 'removed restored' : 'removed');
+  item.dataset.reason = span.reason;
+  const head = el('div', 'removed-head');
+  head.append(el('span', 'badge reason', span.reason.replaceAll('_', ' ')), ' ', el('span', 'detail', span.detail));
+  if (restored) head.append(' ', el('span', 'badge restored-badge', 'restored'));
+  const button = el('button', 'restore small', restored ? 'Remove again' : 'Restore');
+  button.type = 'button';
+  button.dataset.testid = restored ? 'unrestore' : 'restore';
+  button.setAttribute('aria-label', `${restored ? 'Remove again' : 'Restore'}: ${span.reason.replaceAll('_', ' ')} ` +
+    `passage of article ${source.number}`);
+  button.addEventListener('click', () => {
+    const keep = source.item.keep;
+    if (restored) source.item.keep = keep.filter((k) => k.utf8.begin !== span.utf8.begin);
+    else keep.push({ utf8: span.utf8 });
+    run('restore');
+  });
+  head.append(' ', button);
+  item.append(head, el('pre', 'removed-text', span.text));
+  return item;
 }
 
-function removedPanel(doc, index, sources) {
-  const heading = articleLabel(sources[index].number, doc.title);
+function removedPanel(doc, source, wasOpen) {
+  const heading = source.label;
   const counts = `${plural(doc.words, 'word')}, ${plural(doc.sentences, 'sentence')}`;
-  if (doc.removed.length === 0) {
+  const restored = doc.restored ?? [];
+  if (doc.removed.length === 0 && restored.length === 0) {
     const none = el('p', 'removed-doc nothing');
     none.append(el('strong', null, heading), ` (${counts}): nothing removed.`);
     return none;
   }
   const details = el('details', 'removed-doc');
   details.dataset.testid = 'removed-doc';
+  details.dataset.article = String(source.number);
+  details.open = wasOpen;
   const summary = el('summary');
-  summary.append(el('strong', null, heading), ` (${counts}): ${plural(doc.removed.length, 'passage')} removed`);
+  summary.append(el('strong', null, heading),
+    ` (${counts}): ${plural(doc.removed.length, 'passage')} removed` +
+    (restored.length ? `, ${restored.length} restored` : ''));
   const list = el('ul', 'removed-spans');
-  for (const span of doc.removed) {
-    const item = el('li', 'removed');
-    item.dataset.reason = span.reason;
-    const head = el('div', 'removed-head');
-    head.append(el('span', 'badge reason', span.reason.replaceAll('_', ' ')), ' ', el('span', 'detail', span.detail));
-    item.append(head, el('pre', 'removed-text', span.text));
-    list.append(item);
-  }
+  for (const span of restored) list.append(removedItem(span, source, true));
+  for (const span of doc.removed) list.append(removedItem(span, source, false));
   details.append(summary, list);
   return details;
 }
@@ -175,12 +168,18 @@ function formatMs(ms) {
 
 function render(response, sources, elapsedMs) {
   const { documents, summary, warnings, stats } = response;
-  $('#summary').replaceChildren(...summary.map((s) => summaryItem(s, documents, sources)));
-  $('#removed').replaceChildren(...documents.map((d, i) => removedPanel(d, i, sources)));
+  sources.forEach((s, i) => { s.label = articleLabel(s.number, documents[i]?.title); });
+  // Panels the reader opened stay open when a restore or a new length redraws them.
+  const open = new Set([...document.querySelectorAll('#removed details[open]')].map((d) => d.dataset.article));
+  $('#summary').replaceChildren(...summary.map((s) => summaryItem(s, sources)));
+  $('#removed').replaceChildren(...documents.map((d, i) => removedPanel(d, sources[i], open.has(String(sources[i].number)))));
+  views.replaceChildren(...articleViews(response, sources, paletteClass));
   $('#timing').textContent =
     `${plural(stats.documents, 'article')}, ${plural(stats.words, 'word')} summarized in ${formatMs(elapsedMs)}, ` +
     'on this device.';
   for (const w of warnings) showMessage('warning', 'Warning:', w.message, w.code);
+  $('#export-status').textContent = '';
+  shown = { response, sources };
   result.classList.remove('stale');
   result.hidden = false;
 }
@@ -193,30 +192,38 @@ function readBudget() {
   return { [budgetUnit.value]: n };
 }
 
-async function summarize() {
-  messages.replaceChildren();
+/**
+ * Summarizes what the boxes hold. `why`: 'button' (the reader asked: every problem is reported),
+ * 'budget' (the length moved: quiet when there is nothing to summarize yet) or 'restore'.
+ */
+async function run(why) {
+  const asked = why === 'button';
   const budget = readBudget();
+  const sources = articles.filled();
   if (!budget) {
+    if (!asked) return; // half-typed ("", "-"): wait for the reader, say nothing yet
+    messages.replaceChildren();
     showMessage('error', 'Summary length:', `enter a whole number of ${budgetUnit.value} (1 or more).`);
     budgetValue.focus();
     return;
   }
-  const sources = [...articleList.querySelectorAll('textarea.article-text')]
-    .map((textarea, i) => ({ number: i + 1, text: textarea.value, textarea }))
-    .filter((s) => s.text.trim() !== '');
   if (sources.length === 0) {
+    if (!asked) return;
+    messages.replaceChildren();
     showMessage('error', 'Nothing to summarize:', 'paste the text of at least one article.');
     result.hidden = true;
     return;
   }
-  const request = { documents: sources.map((s) => ({ id: `Article ${s.number}`, text: s.text })), budget };
-
-  summarizeButton.disabled = true;
-  statusLine.textContent = 'Summarizing…';
-  const reply = await summarizeInWorker(request);
-  summarizeButton.disabled = false;
-  statusLine.textContent = '';
-
+  const request = {
+    documents: sources.map((s) => ({ id: `Article ${s.number}`, text: s.text, ...(s.item.keep.length ? { keep: s.item.keep } : {}) })),
+    budget,
+    key_sentences: KEY_SENTENCES,
+  };
+  messages.replaceChildren(); // earlier messages are about earlier input
+  startProgress();
+  const reply = await client.summarize(request);
+  if (reply.superseded) return; // a newer run is under way and owns the progress indicator
+  stopProgress();
   if (reply.error) {
     result.hidden = true;
     showMessage('error', 'Could not summarize:', reply.error.message, reply.error.code);
@@ -225,102 +232,89 @@ async function summarize() {
   render(reply.response, sources, reply.elapsedMs);
 }
 
-// ---- HTML paste and file drop -------------------------------------------------------------------
-// A paste that carries HTML (text/html on the clipboard), a dropped .html file, or a dropped text
-// file that is HTML: the page's own DOMParser turns it into blocks (html_blocks.js; nothing in it is
-// run or fetched), the core extracts the article from them in the worker, and the box receives the
-// article text. Plain text is pasted as it is.
-
-async function extractArticle(html) {
-  const { title, elements, blocks } = htmlToBlocks(html);
-  const reply = await summarizeInWorker({
-    documents: [{ elements, blocks, page_title: title }],
-    options: { extract_only: true },
-  });
-  if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-  const doc = reply.response.documents[0];
-  return { text: doc.text, title: doc.title, kept: doc.blocks_kept, total: doc.blocks_total };
-}
-
-/** Puts `text` into the box: replaces the selection (the whole box when it is empty). */
-function insertText(textarea, text) {
-  const { selectionStart: start, selectionEnd: end, value } = textarea;
-  textarea.value = value.slice(0, start) + text + value.slice(end);
-  textarea.setSelectionRange(start + text.length, start + text.length);
-  textarea.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-async function insertHtml(textarea, html, origin) {
-  statusLine.textContent = 'Extracting the article…';
-  try {
-    const article = await extractArticle(html);
-    if (article.text.trim() === '') {
-      showMessage('warning', `${origin}:`, 'no article text was found in this HTML.');
-      return;
-    }
-    insertText(textarea, article.text);
-    showMessage('info', `${origin}:`, `article text extracted (${plural(article.kept, 'block')} of ` +
-      `${article.total.toLocaleString()} kept${article.title ? `; headline: ${article.title}` : ''}).`);
-  } catch (e) {
-    showMessage('error', `${origin}:`, e.message, e.code);
-  } finally {
-    statusLine.textContent = '';
-  }
-}
-
-articleList.addEventListener('paste', (event) => {
-  const textarea = event.target.closest?.('textarea.article-text');
-  const html = event.clipboardData?.getData('text/html');
-  if (!textarea || !html) return;
-  event.preventDefault();
-  messages.replaceChildren();
-  insertHtml(textarea, html, 'Pasted HTML');
-});
-
-articleList.addEventListener('dragover', (event) => {
-  if (event.target.closest?.('textarea.article-text') && event.dataTransfer?.types.includes('Files')) {
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }
-});
-
-articleList.addEventListener('drop', async (event) => {
-  const first = event.target.closest?.('textarea.article-text');
-  const files = [...(event.dataTransfer?.files ?? [])];
-  if (!first || files.length === 0) return;
-  event.preventDefault();
-  messages.replaceChildren();
-  // The first file goes into the box it was dropped on, the others into new boxes.
-  for (const [i, file] of files.entries()) {
-    const textarea = i === 0 ? first : $('textarea', addArticle());
-    const content = await file.text();
-    const isHtml = /\.x?html?$/i.test(file.name) || file.type === 'text/html' || looksLikeHtml(content);
-    if (isHtml) {
-      await insertHtml(textarea, content, file.name);
-    } else if (file.type === '' || file.type.startsWith('text/')) {
-      textarea.value = content;
-      textarea.dispatchEvent(new Event('input', { bubbles: true }));
-    } else {
-      showMessage('error', `${file.name}:`, 'drop a text (.txt) or web page (.html) file.');
-    }
-  }
-});
-
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  summarize();
+  run('button');
 });
-articleList.addEventListener('input', markStale);
-articleList.addEventListener('keydown', (event) => {
+$('#articles').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
 });
-$('#add-article').addEventListener('click', () => $('textarea', addArticle()).focus());
+
+// ---- Summary length -----------------------------------------------------------------------------
+// The slider and the number show the same value; either one re-summarizes after a short pause, so
+// dragging or typing "250" runs once, not three times, and never waits for a run to finish.
+
+const RANGES = { words: { min: 10, max: 400, step: 10 }, sentences: { min: 1, max: 20, step: 1 } };
+let budgetTimer = null;
+
+function budgetMoved() {
+  clearTimeout(budgetTimer);
+  budgetTimer = setTimeout(() => run('budget'), BUDGET_DELAY_MS);
+}
+
+function syncRange() {
+  Object.assign(budgetRange, RANGES[budgetUnit.value]);
+  budgetRange.value = budgetValue.value;
+}
+
+budgetValue.addEventListener('input', () => {
+  syncRange();
+  budgetMoved();
+});
+budgetRange.addEventListener('input', () => {
+  budgetValue.value = budgetRange.value;
+  budgetMoved();
+});
+const WORDS_PER_SENTENCE = 30; // about right for news prose: switching units keeps the length
 budgetUnit.addEventListener('change', () => {
-  // Keep the default sensible when switching units.
-  if (budgetUnit.value === 'sentences' && budgetValue.value === '100') budgetValue.value = '3';
-  if (budgetUnit.value === 'words' && budgetValue.value === '3') budgetValue.value = '100';
+  const n = Number(budgetValue.value);
+  if (Number.isInteger(n) && n >= 1) {
+    // The defaults map onto each other exactly (100 words <-> 3 sentences).
+    if (budgetUnit.value === 'sentences') budgetValue.value = String(n === 100 ? 3 : Math.max(1, Math.round(n / WORDS_PER_SENTENCE)));
+    else budgetValue.value = String(n === 3 ? 100 : Math.min(10000, n * WORDS_PER_SENTENCE));
+  }
+  syncRange();
+  budgetMoved();
 });
 
-addArticle();
-addArticle();
-getWorker(); // start loading the module now, so the first summary is quick
+// ---- Copy and download --------------------------------------------------------------------------
+
+function exportItems() {
+  const { response, sources } = shown;
+  return response.summary.map((s) => ({
+    text: s.text,
+    articleNumber: sources[s.document].number,
+    articleTitle: response.documents[s.document]?.title ?? '',
+    sentence: s.sentence,
+    support: s.support,
+  }));
+}
+
+function exportAction(id, action) {
+  $(id).addEventListener('click', async () => {
+    if (!shown) return;
+    const status = $('#export-status');
+    try {
+      status.textContent = await action(exportItems());
+    } catch (e) {
+      status.textContent = `Could not copy: ${e.message}. Select the summary and copy it instead.`;
+    }
+  });
+}
+
+exportAction('#copy-text', async (items) => { await copyToClipboard(summaryAsText(items)); return 'Copied as plain text.'; });
+exportAction('#copy-markdown', async (items) => { await copyToClipboard(summaryAsMarkdown(items)); return 'Copied as Markdown.'; });
+exportAction('#download-txt', (items) => { download('precis-summary.txt', summaryAsText(items), 'text/plain'); return 'Saved precis-summary.txt.'; });
+exportAction('#download-md', (items) => { download('precis-summary.md', summaryAsMarkdown(items), 'text/markdown'); return 'Saved precis-summary.md.'; });
+
+// ---- Start --------------------------------------------------------------------------------------
+
+articles.add();
+articles.add();
+syncRange();
+client.warmUp(); // start loading the module now, so the first summary is quick
+
+// Offline use: the service worker keeps the page's own files (sw.js). Not on file: URLs.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline use unavailable:', e.message));
+}

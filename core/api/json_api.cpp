@@ -77,6 +77,29 @@ int get_int(const json& obj, const char* key, const std::string& where, int lo, 
   return static_cast<int>(v);
 }
 
+// documents[i].keep: removed spans the reader restored, as ranges {"utf8": {"begin", "end"}} (the
+// shape of a response's removed span, so one can be sent back as it is; other fields are ignored).
+std::vector<Span> parse_keep(const json& d, const std::string& where) {
+  std::vector<Span> out;
+  const auto keep = d.find("keep");
+  if (keep == d.end() || keep->is_null()) return out;
+  if (!keep->is_array()) throw RequestError("invalid_request", where + ".keep must be an array");
+  const int max_offset = static_cast<int>(limits::kMaxTotalTextBytes);
+  for (std::size_t k = 0; k < keep->size(); ++k) {
+    const std::string at = where + ".keep[" + std::to_string(k) + "]";
+    const json& entry = (*keep)[k];
+    const auto range = entry.is_object() ? entry.find("utf8") : entry.end();
+    if (!entry.is_object() || range == entry.end() || !range->is_object()) {
+      throw RequestError("invalid_request", at + " must be an object with utf8: {begin, end}");
+    }
+    const int begin = get_int(*range, "begin", at + ".utf8", 0, max_offset, -1);
+    const int end = get_int(*range, "end", at + ".utf8", 0, max_offset, -1);
+    if (begin < 0 || end < begin) throw RequestError("invalid_request", at + ".utf8 needs begin <= end");
+    out.push_back(Span{static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
+  }
+  return out;
+}
+
 struct ParsedRequest {
   std::vector<InputDocument> documents;
   SummaryOptions options;
@@ -138,6 +161,7 @@ ParsedRequest parse_request(const json& req, bool consume) {
       } else {
         doc.text = get_string(d, "text", where, true, consume);
       }
+      doc.keep = parse_keep(d, where);
       const std::string title = get_string(d, "title", where, false);
       if (!title.empty() || !html) doc.title = title;
       doc.date = get_string(d, "date", where, false);
@@ -205,6 +229,18 @@ json sentence_json(const SummaryResult& r, const SentenceRef& ref, const std::ve
   j["score"] = rounded(ref.score);
   if (with_support) j["support"] = ref.support;
   return j;
+}
+
+json removed_json(const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
+  json out = json::array();
+  for (const auto& rs : spans) {
+    json jr = span_json(rs.span, map);
+    jr["reason"] = rs.reason;
+    jr["detail"] = rs.detail;
+    jr["text"] = std::string(rs.span.of(text));
+    out.push_back(std::move(jr));
+  }
+  return out;
 }
 
 // options.extract_only: each document's text as the summarizer would read it (for HTML input, the
@@ -279,15 +315,9 @@ std::string run(ParsedRequest req) {
     json keys = json::array();
     for (const auto& ref : r.key_sentences[i]) keys.push_back(sentence_json(r, ref, maps, false));
     jd["key_sentences"] = std::move(keys);
-    json removed = json::array();
-    for (const auto& rs : d.cleaned.removed) {
-      json jr = span_json(rs.span, maps[i]);
-      jr["reason"] = rs.reason;
-      jr["detail"] = rs.detail;
-      jr["text"] = std::string(rs.span.of(d.text));
-      removed.push_back(std::move(jr));
-    }
-    jd["removed"] = std::move(removed);
+    jd["removed"] = removed_json(d.cleaned.removed, d.text, maps[i]);
+    // Only when the request restored something (documents[i].keep): other responses are unchanged.
+    if (!d.cleaned.restored.empty()) jd["restored"] = removed_json(d.cleaned.restored, d.text, maps[i]);
     jd["invalid_utf8"] = d.invalid_utf8_at.size();
     if (i > 0) out += ',';
     out += dump(jd);

@@ -18,6 +18,7 @@ struct RemovedSpan {
 struct CleanedText {
   std::vector<Span> blocks;           // article paragraphs kept, in order, trimmed
   std::vector<RemovedSpan> removed;   // in order of position
+  std::vector<RemovedSpan> restored;  // removed, then put back at the caller's request (clean/restore.h)
   std::string title;                  // first-line headline, if the text starts with one
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "clean/plain_text_cleaner.h"
+#include "clean/restore.h"
 #include "summarize/interning.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
@@ -118,7 +119,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
 
   // Repair first, so that cross-document line counts see the same text as the cleaner.
   corpus.documents.reserve(inputs.size());
+  std::vector<std::vector<Span>> keep;
+  keep.reserve(inputs.size());
   for (InputDocument& in : inputs) {
+    keep.push_back(std::move(in.keep));
     AnalyzedDocument d;
     Utf8Repair repaired = repair_utf8(in.text);
     d.text = std::move(repaired.text);
@@ -164,6 +168,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     clean_options.select_region = !d.extracted;
     if (!keep_lines) lines[di] = split_lines(d.text);
     d.cleaned = clean_lines(d.text, lines[di], clean_options);
+    if (!keep[di].empty()) restore_removed(d.text, std::move(keep[di]), &d.cleaned);
     lines[di] = {};  // release early: large inputs
     if (d.title.empty()) d.title = d.cleaned.title;
 

@@ -20,6 +20,7 @@ struct InputDocument {
   std::string date;  // ISO 8601 when known; orders the summary
   std::string text;
   bool extracted = false;  // text is an article extracted from HTML: no region search in cleaning
+  std::vector<Span> keep;  // byte ranges the reader wants kept: removed spans they overlap are restored
 };
 
 // A read-only run of ids: a sentence's terms or concepts, stored in its document's pools
