@@ -262,6 +262,22 @@ json run_extract_only(const ParsedRequest& req) {
               {"warnings", json::array()}, {"errors", json::array()}};
 }
 
+// A generous estimate of the response's size: the text it quotes (escaping adds little to prose),
+// plus the fields around each quote.
+std::size_t estimate_response_bytes(const SummaryResult& r, const std::vector<char>& from_html) {
+  constexpr std::size_t kPerSentence = 240, kPerRemoved = 200, kPerDocument = 200, kPerWarning = 200;
+  std::size_t bytes = 4096 + kPerSentence * r.summary.size();
+  for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
+    const AnalyzedDocument& d = r.corpus.documents[i];
+    bytes += kPerDocument + kPerWarning + 2 * (d.id.size() + d.title.size());
+    if (i < from_html.size() && from_html[i]) bytes += d.text.size() + d.text.size() / 16;
+    for (const auto& ref : r.key_sentences[i]) bytes += kPerSentence + d.id.size() + d.sentences[ref.index].span.size();
+    for (const auto& rs : d.cleaned.removed) bytes += kPerRemoved + rs.detail.size() + rs.span.size();
+  }
+  for (const auto& ref : r.summary) bytes += r.corpus.documents[ref.document].sentences[ref.index].span.size();
+  return bytes + bytes / 8;
+}
+
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // The response, written piece by piece: each document's JSON is built, appended and dropped, so a
@@ -292,8 +308,9 @@ std::string run(ParsedRequest req) {
   // analysis' memory) before building it.
   for (AnalyzedDocument& d : r.corpus.documents) {
     for (Sentence& s : d.sentences) s.terms = s.concepts = {}, s.concept_word = {};
-    d.id_pool = {};
-    d.word_pool = {};
+    // swap, not `= {}`: assigning an empty list keeps a vector's memory.
+    std::vector<uint32_t>().swap(d.id_pool);
+    std::vector<uint16_t>().swap(d.word_pool);
   }
   std::vector<Utf16OffsetMap> maps;
   maps.reserve(r.corpus.documents.size());
@@ -302,7 +319,12 @@ std::string run(ParsedRequest req) {
   // The summary first (it quotes documents that are released below, once written).
   json summary = json::array();
   for (const auto& ref : r.summary) summary.push_back(sentence_json(r, ref, maps, true));
-  std::string out = "{\"documents\":[";
+  std::string out;
+  // Room for the whole response at once: grown by doubling, the string would need ever larger
+  // contiguous blocks while the memory just given back lies in small pieces between documents,
+  // and a large response would take twice its size on top of the analysis.
+  out.reserve(estimate_response_bytes(r, from_html));
+  out += "{\"documents\":[";
   std::size_t sentences = 0, words = 0, long_sentences = 0;
   for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
     AnalyzedDocument& d = r.corpus.documents[i];
@@ -336,9 +358,9 @@ std::string run(ParsedRequest req) {
       warnings.push_back({{"code", "no_sentences"}, {"document", i}, {"message", label + ": no article text left after cleaning"}});
     }
     // Written: its memory goes to the response being written.
-    d.sentences = {};
-    d.cleaned = {};
-    d.text = {};
+    std::vector<Sentence>().swap(d.sentences);
+    d.cleaned = CleanedText();
+    std::string().swap(d.text);
   }
   if (long_sentences > 0) {
     warnings.push_back({{"code", "long_sentences"},

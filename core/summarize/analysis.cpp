@@ -169,7 +169,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     if (!keep_lines) lines[di] = split_lines(d.text);
     d.cleaned = clean_lines(d.text, lines[di], clean_options);
     if (!keep[di].empty()) restore_removed(d.text, std::move(keep[di]), &d.cleaned);
-    lines[di] = {};  // release early: large inputs
+    std::vector<Line>().swap(lines[di]);  // release early: large inputs (`= {}` would keep the memory)
     if (d.title.empty()) d.title = d.cleaned.title;
 
     for (std::size_t bi = 0; bi < d.cleaned.blocks.size(); ++bi) {
@@ -261,7 +261,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         for (std::size_t k = 0; k < found.size(); ++k) {
           if (k > 0 && found[k].first == found[k - 1].first) continue;
           d.id_pool.push_back(found[k].first);
-          d.word_pool.push_back(found[k].second);
+          if (options.concept_words) d.word_pool.push_back(found[k].second);
         }
         runs.push_back(run);
         d.sentences.push_back(std::move(sent));
@@ -272,12 +272,12 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     d.word_pool.shrink_to_fit();
     for (std::size_t k = 0; k < runs.size(); ++k) {
       const uint32_t terms_end = runs[k].concepts;
-      const uint32_t words_end = k + 1 < runs.size() ? runs[k + 1].words : static_cast<uint32_t>(d.word_pool.size());
-      const uint32_t concepts = words_end - runs[k].words;
+      const uint32_t concepts_end = k + 1 < runs.size() ? runs[k + 1].terms : static_cast<uint32_t>(d.id_pool.size());
+      const uint32_t concepts = concepts_end - runs[k].concepts;
       Sentence& sent = d.sentences[k];
       sent.terms = IdRange<uint32_t>(d.id_pool.data() + runs[k].terms, terms_end - runs[k].terms);
       sent.concepts = IdRange<uint32_t>(d.id_pool.data() + runs[k].concepts, concepts);
-      sent.concept_word = IdRange<uint16_t>(d.word_pool.data() + runs[k].words, concepts);
+      if (options.concept_words) sent.concept_word = IdRange<uint16_t>(d.word_pool.data() + runs[k].words, concepts);
     }
     runs.clear();
   }

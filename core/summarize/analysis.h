@@ -55,7 +55,7 @@ struct Sentence {
   IdRange<uint32_t> concepts;     // distinct concept ids (stemmed pairs, not both stopwords), sorted
   // For each entry of `concepts`: the white-space word (0-based, as ROUGE and readers count them,
   // punctuation-only words included) at which its first occurrence ends. What a cut after N words
-  // keeps of the sentence.
+  // keeps of the sentence. Empty unless AnalysisOptions::concept_words.
   IdRange<uint16_t> concept_word;
   bool is_question = false;
   bool too_long = false;          // beyond the sentence length limit: never summarised
@@ -107,6 +107,10 @@ struct AnalysisOptions {
   int max_sentence_words = 150;
   bool keep_vocabulary = false;
   bool unigram_concepts = true;  // content words are concepts too, besides word pairs
+  // Fill Sentence::concept_word (where each concept ends in the sentence). Only a summary that may
+  // overflow its last sentence needs it (SelectionOptions::allow_last_sentence_overflow; summarize()
+  // turns it on then); it is a quarter of the analysis' memory.
+  bool concept_words = false;
 };
 
 // Throws std::runtime_error if ICU data is unusable (a build problem, not an input problem).

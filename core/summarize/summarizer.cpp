@@ -113,7 +113,9 @@ void order_for_reading(const Corpus& corpus, std::vector<SentenceRef>* summary) 
 
 SummaryResult summarize(std::vector<InputDocument> documents, const LanguageInfo& language, const SummaryOptions& options) {
   SummaryResult result;
-  result.corpus = analyze(std::move(documents), language, options.analysis);
+  AnalysisOptions analysis = options.analysis;
+  analysis.concept_words = analysis.concept_words || options.selection.allow_last_sentence_overflow;
+  result.corpus = analyze(std::move(documents), language, analysis);
   const Corpus& corpus = result.corpus;
   const ConceptWeights weights = weigh_concepts(corpus, options.concepts);
   result.concept_threshold = weights.threshold;

@@ -226,6 +226,7 @@ TEST(Analysis, WordPositionsOfConceptsAndOpeningFlags) {
       {"a", "", "", "\"Voters will win the vote,\" Smith said on Monday. But rivals disagree strongly about the vote count today."}};
   AnalysisOptions analysis;
   analysis.keep_vocabulary = true;
+  analysis.concept_words = true;
   const Corpus corpus = analyze(docs, english(), analysis);
   const auto& sentences = corpus.documents[0].sentences;
   ASSERT_EQ(sentences.size(), 2u);
