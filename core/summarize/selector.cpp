@@ -137,6 +137,14 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   }
   std::make_heap(initial.begin(), initial.end(), worse);
 
+  // The shortest candidate: once fewer words are left than it has, no candidate fits any more.
+  int shortest = 1 << 30;
+  for (std::size_t i = 0; i < n; ++i) shortest = std::min(shortest, candidates[i]->words);
+  auto full = [&](const Run& r) {
+    return (budget.max_words > 0 && budget.max_words - r.words < shortest) ||
+           (budget.max_sentences > 0 && static_cast<int>(r.chosen.size()) >= budget.max_sentences);
+  };
+
   // One lazy-greedy run, optionally forced to start with sentence `first`.
   auto greedy = [&](long first) {
     Run r;
@@ -144,7 +152,7 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     if (first >= 0) add(&r, static_cast<std::size_t>(first), standalone[first]);
     // (`first` stays in the heap; it is skipped as a repeat of itself, or adds nothing.)
     std::priority_queue<Entry, std::vector<Entry>, decltype(worse)> heap(worse, initial);
-    while (!heap.empty()) {
+    while (!heap.empty() && !full(r)) {  // a full summary takes nothing more: stop popping
       const Entry top = heap.top();
       heap.pop();
       const Sentence& s = *candidates[top.i];
