@@ -153,6 +153,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   }
 
   std::vector<Token> tokens;
+  std::vector<Span> block_sentences;
   std::vector<std::pair<uint32_t, uint16_t>> found;  // per sentence: (concept, white-space word where it ends)
   std::vector<uint32_t> sentence_terms;               // per sentence: content-word terms
   // Where each sentence of the current document starts in its pools.
@@ -180,9 +181,9 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
       std::replace(flat.begin(), flat.end(), '\n', ' ');
       std::replace(flat.begin(), flat.end(), '\r', ' ');
       tokens.clear();
-      segmenter.words(flat, block.begin, &tokens);
+      segmenter.sentences_and_words(flat, block.begin, &block_sentences, &tokens);
       std::size_t t = 0;
-      for (const Span& s : segmenter.sentences(flat, block.begin)) {
+      for (const Span& s : block_sentences) {
         Sentence sent;
         sent.span = s;
         sent.document = static_cast<int>(di);

@@ -16,13 +16,16 @@
 #include "text/utf8.h"
 
 namespace precis {
-namespace {
 
-// UTF-8 text as ICU's UTF-16 string plus, for every UTF-16 index, the matching byte offset.
+// UTF-16 text for ICU, with the UTF-8 offset of every UTF-16 position.
 struct Utf16Text {
   icu::UnicodeString u16;
   std::vector<uint32_t> to_byte;  // size u16.length() + 1
 };
+
+namespace {
+
+// UTF-8 text as ICU's UTF-16 string plus, for every UTF-16 index, the matching byte offset.
 
 Utf16Text to_utf16(std::string_view text) {
   Utf16Text t;
@@ -261,9 +264,26 @@ Segmenter& shared_segmenter(const LanguageInfo& language) {
 }
 
 std::vector<Span> Segmenter::sentences(std::string_view text, std::size_t base) {
+  if (text.empty()) return {};
+  return sentences_of(to_utf16(text), text, base);
+}
+
+void Segmenter::words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+  if (text.empty()) return;
+  words_of(to_utf16(text), text, base, out);
+}
+
+void Segmenter::sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences,
+                                    std::vector<Token>* words) {
+  sentences->clear();
+  if (text.empty()) return;
+  const Utf16Text t = to_utf16(text);  // once for both iterators
+  *sentences = sentences_of(t, text, base);
+  words_of(t, text, base, words);
+}
+
+std::vector<Span> Segmenter::sentences_of(const Utf16Text& t, std::string_view text, std::size_t base) {
   std::vector<Span> pieces;
-  if (text.empty()) return pieces;
-  const Utf16Text t = to_utf16(text);
   sentence_it_->setText(t.u16);
   int32_t start = sentence_it_->first();
   for (int32_t end = sentence_it_->next(); end != icu::BreakIterator::DONE; start = end, end = sentence_it_->next()) {
@@ -278,9 +298,7 @@ std::vector<Span> Segmenter::sentences(std::string_view text, std::size_t base) 
   return out;
 }
 
-void Segmenter::words(std::string_view text, std::size_t base, std::vector<Token>* out) {
-  if (text.empty()) return;
-  const Utf16Text t = to_utf16(text);
+void Segmenter::words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out) {
   word_it_->setText(t.u16);
   int32_t start = word_it_->first();
   for (int32_t end = word_it_->next(); end != icu::BreakIterator::DONE; start = end, end = word_it_->next()) {

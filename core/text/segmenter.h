@@ -20,6 +20,8 @@ U_NAMESPACE_END
 
 namespace precis {
 
+struct Utf16Text;  // segmenter.cpp
+
 struct Token {
   Span span;            // bytes in the document text
   std::string folded;   // NFKC_Casefold form, typographic apostrophes made plain
@@ -41,10 +43,17 @@ class Segmenter {
   // Word tokens (letters or digits; punctuation and spaces skipped), appended to `out`.
   void words(std::string_view text, std::size_t base, std::vector<Token>* out);
 
+  // Both of the above (sentences replaced, words appended), converting the text to UTF-16 once.
+  void sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences,
+                           std::vector<Token>* words);
+
   // Case-folds one word the way words() does (NFKC_Casefold).
   std::string fold(std::string_view word) const;
 
  private:
+  std::vector<Span> sentences_of(const Utf16Text& t, std::string_view text, std::size_t base);
+  void words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out);
+
   std::unique_ptr<icu::BreakIterator> sentence_it_;
   std::unique_ptr<icu::BreakIterator> word_it_;
   const icu::Normalizer2* nfkc_cf_ = nullptr;
