@@ -148,7 +148,18 @@ bool has_interface_phrase(const std::string& key) {
   return index.found_in(key);
 }
 
+// Longest entry of a list, in bytes: keys longer than it cannot equal any entry (most lines are
+// prose, far longer), so they skip the comparisons.
+template <std::size_t N>
+std::size_t longest(const char* const (&list)[N]) {
+  std::size_t n = 0;
+  for (const char* p : list) n = std::max(n, std::string_view(p).size());
+  return n;
+}
+
 bool is_related_label(const std::string& key) {
+  static const std::size_t kLongest = longest(kRelatedLabels);
+  if (key.size() > kLongest) return false;
   for (const char* p : kRelatedLabels) {
     if (key == p) return true;
   }
@@ -179,8 +190,11 @@ bool is_comment_marker(const std::string& key, std::string_view text) {
       "kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
       "deja un comentario", "deja una respuesta", "commenti", "lascia un commento", "comentários",
       "deixe um comentário", "deixe uma resposta", "комментарии", "отзывы", "добавить отзыв"};
-  for (const char* l : kLabels) {
-    if (key == l) return true;
+  static const std::size_t kLongest = longest(kLabels);
+  if (key.size() <= kLongest) {
+    for (const char* l : kLabels) {
+      if (key == l) return true;
+    }
   }
   // "12 comments", "3 responses to ...", "one thought on ..."
   std::size_t i = 0;

@@ -95,14 +95,22 @@ std::string comparison_key(std::string_view text) {
   bool pending_space = false;
   while (i < text.size()) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {  // ASCII without ICU (same result as below)
-      ++i;
+    if (b < 0x80) {  // ASCII without ICU (same result as below), a run of letters at a time
       if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
         if (pending_space && !key.empty()) key.push_back(' ');
         pending_space = false;
-        key.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
-      } else if (b != '\'') {
-        pending_space = true;
+        std::size_t j = i;
+        auto alnum = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); };
+        while (j < text.size() && alnum(static_cast<unsigned char>(text[j]))) ++j;
+        const std::size_t at = key.size();
+        key.append(text.data() + i, j - i);
+        for (std::size_t k = at; k < key.size(); ++k) {
+          if (key[k] >= 'A' && key[k] <= 'Z') key[k] = static_cast<char>(key[k] - 'A' + 'a');
+        }
+        i = j;
+      } else {
+        ++i;
+        if (b != '\'') pending_space = true;
       }
       continue;
     }
@@ -166,10 +174,11 @@ std::vector<Line> split_lines(std::string_view text) {
         if (j == i) break;
         const std::string_view word = line.text.substr(i, j - i);
         const UChar32 c = first_letter(word);
-        if (line.words == 0) line.starts_lower = c >= 0 && u_islower(c);
+        const bool ascii = c >= 0 && c < 0x80;  // ASCII letters without ICU
+        if (line.words == 0) line.starts_lower = c >= 0 && (ascii ? (c >= 'a' && c <= 'z') : u_islower(c));
         if (c >= 0 && !(line.words > 0 && is_minor_word_in(word))) {
           ++content;
-          if (u_isupper(c) || u_istitle(c)) ++capital;
+          if (ascii ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c))) ++capital;
         }
         ++line.words;
         i = j;

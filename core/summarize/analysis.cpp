@@ -89,6 +89,18 @@ int count_words(std::string_view text) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
   while (i < n) {
+    const unsigned char b = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+    if (b < 0x80) {  // ASCII without ICU (same result as below)
+      ++i;
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+        if (in_word && has_alnum) ++words;
+        in_word = has_alnum = false;
+      } else {
+        in_word = true;
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) has_alnum = true;
+      }
+      continue;
+    }
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 0x7F && u_isUWhiteSpace(c));
