@@ -55,6 +55,8 @@ bool dangling_opener(const std::string& folded) {
 // First code point of `s` is an uppercase letter.
 bool capitalized(std::string_view s) {
   if (s.empty()) return false;
+  const unsigned char b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';  // ASCII without ICU
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
