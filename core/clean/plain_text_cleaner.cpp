@@ -602,6 +602,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   // that wraps (no final punctuation, next starts lowercase) continues the same block.
   bool first_body = true;
   bool previous_kept = false;
+  bool previous_note = false;  // the previous kept line ended in a wire-service editing note
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (reason[i]) {
@@ -629,12 +630,15 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
       previous_kept = false;
       continue;
     }
-    if (previous_kept && !out.blocks.empty() && !l.blank_before && l.starts_lower && !lines[i - 1].terminal) {
+    // A wrapped line continues the block before it, unless that line ended in an editing note: the
+    // block would then run over the removed note.
+    if (previous_kept && !previous_note && !out.blocks.empty() && !l.blank_before && l.starts_lower && !lines[i - 1].terminal) {
       out.blocks.back().end = block.end;
     } else {
       out.blocks.push_back(block);
     }
-    if (!note_span.empty()) out.removed.push_back(RemovedSpan{note_span, "slug", "wire-service editing note"});
+    previous_note = !note_span.empty();
+    if (previous_note) out.removed.push_back(RemovedSpan{note_span, "slug", "wire-service editing note"});
     previous_kept = true;
   }
   return out;

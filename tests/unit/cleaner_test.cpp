@@ -196,6 +196,22 @@ TEST(PlainTextCleaner, WireEditingNotesAreRemoved) {
   EXPECT_TRUE(contains(removed_with(text, c, "dateline"), "BONN, Germany (AP) _ "));
 }
 
+TEST(PlainTextCleaner, LineAfterAnEditingNoteStartsANewBlock) {
+  // Found by fuzz_pipeline: a lowercase line after a line whose editing note was cut used to
+  // continue that line's block, which then ran over the removed note (hidden text counted twice).
+  const std::string text =
+      "Security was stepped up at the consulate after a tip about a possible threat. (tc-pfg-dkt)\n"
+      "enate resolves to observe a minute of silence.\n";
+  const CleanedText c = clean_plain_text(text, {});
+  ASSERT_EQ(c.blocks.size(), 2u);
+  EXPECT_EQ(c.blocks[0].of(text), "Security was stepped up at the consulate after a tip about a possible threat.");
+  EXPECT_EQ(c.blocks[1].of(text), "enate resolves to observe a minute of silence.");
+  EXPECT_TRUE(contains(removed_with(text, c, "slug"), "(tc-pfg-dkt)"));
+  for (const RemovedSpan& r : c.removed) {
+    for (const Span& b : c.blocks) EXPECT_TRUE(r.span.end <= b.begin || b.end <= r.span.begin) << r.span.of(text);
+  }
+}
+
 TEST(PlainTextCleaner, WrappedLinesFormOneParagraph) {
   const std::string text = "The delegation arrived in Cairo on\nthe morning of Thursday for talks.\n";
   const CleanedText c = clean_plain_text(text, {});
