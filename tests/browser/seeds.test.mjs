@@ -5,18 +5,14 @@
 // Needs the built site (scripts/build-wasm.sh) and Chromium at /usr/bin/chromium
 // (apt-get install chromium). PRECIS_SITE_DIR / PRECIS_DATA_DIR / CHROMIUM override the paths.
 import { serveAndLaunch } from './harness.mjs';
+import {
+  CHROMIUM, SCREENSHOTS, SITE, assertSameOrigin as assertOnOrigin, checkPrerequisites, fillArticles, loadSeeds,
+  openPage as openPageAt, summarize,
+} from './page_helpers.mjs';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
-const SITE = path.resolve(process.env.PRECIS_SITE_DIR ?? path.join(ROOT, 'build/site'));
-const SEEDS = path.resolve(process.env.PRECIS_DATA_DIR ?? path.join(ROOT, '../shared/data'), 'seeds');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(HERE, 'screenshots');
 const TIMEOUT = 120_000;
 
 // Text the cleaner must keep out of the summary (headlines, credits, related links, paywall).
@@ -26,67 +22,25 @@ const SCRIPT_PAYLOAD = '<script>window.__pwned=1</script>';
 const SVG_PAYLOAD = '<svg onload="window.__pwned=1"></svg>';
 const LINK_PAYLOAD = '<a href="javascript:window.__pwned=1">click</a>';
 
-let server;
 let origin;
 let browser;
 let site; // the server and browser together, for closing
 let seeds;
 
 before(async () => {
-  for (const file of ['index.html', 'app.js', 'style.css', 'precis/worker.mjs', 'precis/precis-core.wasm']) {
-    assert.ok(existsSync(path.join(SITE, file)),
-      `${path.join(SITE, file)} is missing: build the site first with scripts/build-wasm.sh`);
-  }
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM)`);
-  seeds = [1, 2, 3].map((n) => {
-    const file = path.join(SEEDS, `article${n}.txt`);
-    assert.ok(existsSync(file), `missing seed article ${file} (set PRECIS_DATA_DIR)`);
-    return readFileSync(file, 'utf8');
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  checkPrerequisites(['index.html', 'app.js', 'style.css', 'precis/worker.mjs', 'precis/precis-core.wasm']);
+  seeds = loadSeeds();
 
   site = await serveAndLaunch(SITE, CHROMIUM);
-  ({ server, origin, browser } = site);
+  ({ origin, browser } = site);
 });
 
 after(async () => {
   await site?.close();
 });
 
-/**
- * Opens the page in a fresh context, recording every request and every console error, uncaught
- * exception or worker error (page or worker).
- */
-async function openPage(contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-  const page = await context.newPage();
-  const requests = [];
-  const problems = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const onConsole = (where) => (message) => {
-    if (message.type() === 'error') problems.push(`${where} console error: ${message.text()}`);
-  };
-  page.on('console', onConsole('page'));
-  page.on('pageerror', (error) => problems.push(`uncaught in page: ${error.message}`));
-  page.on('worker', (worker) => worker.on('console', onConsole('worker')));
-  context.on('weberror', (error) => problems.push(`web error: ${error.error().message}`));
-  await page.goto(`${origin}/`);
-  return { context, page, requests, problems };
-}
-
-async function fillArticles(page, texts) {
-  const boxes = page.locator('textarea.article-text');
-  while ((await boxes.count()) < texts.length) await page.click('#add-article');
-  for (let i = 0; i < texts.length; i++) await boxes.nth(i).fill(texts[i]);
-}
-
-/** Clicks Summarize and waits for the summary or an error message; fails on an error. */
-async function summarize(page) {
-  await page.click('#summarize');
-  await page.waitForSelector('#summary li, .message.error', { timeout: 60_000 });
-  const errors = await page.locator('.message.error').allTextContents();
-  assert.deepEqual(errors, [], 'the page shows an error');
-}
+// The page at the site's root, recording every request and every error (page_helpers.mjs).
+const openPage = (contextOptions = {}) => openPageAt(browser, `${origin}/`, contextOptions);
 
 function summaryItems(page) {
   return page.locator('#summary li').evaluateAll((items) => items.map((li) => ({
@@ -97,9 +51,7 @@ function summaryItems(page) {
 }
 
 function assertSameOrigin(requests) {
-  assert.ok(requests.length > 0, 'no requests were recorded');
-  const foreign = requests.filter((url) => new URL(url).origin !== origin);
-  assert.deepEqual(foreign, [], `requests left ${origin}`);
+  assertOnOrigin(requests, origin);
   // The worker's own fetches are recorded too, so the check above covers them.
   assert.ok(requests.some((url) => url.endsWith('/precis/precis-core.wasm')),
     `the wasm fetch was not recorded: ${requests.join(', ')}`);
