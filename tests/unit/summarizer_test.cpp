@@ -395,8 +395,8 @@ TEST(Summarizer, SupportCountsOnlyArticlesStatingTheSameThing) {
   EXPECT_EQ(support, (std::vector<int>{3, 1}));  // a, b (shorter wording) and c; the Hamas sentence: b only
 }
 
-TEST(Learn, ExamplesAreThePairsAQuarterOfTheArticlesState) {
-  // "violet harbor": 3 of 4 articles, in the reference; "amber tunnel": 1 of 4, also in it.
+// Four articles: "violet harbor" in 3 of them, "amber tunnel" in 1; the reference states both.
+eval::Cluster harbor_cluster() {
   eval::Cluster cluster;
   cluster.name = "t";
   cluster.documents = {{"a", "", "", "The violet harbor closed on Monday. Officials gave no reason at all."},
@@ -404,6 +404,12 @@ TEST(Learn, ExamplesAreThePairsAQuarterOfTheArticlesState) {
                        {"c", "", "", "Ships waited outside all day. Later the violet harbor reopened for traffic."},
                        {"d", "", "", "Workers dug the amber tunnel under the river. It opens next year."}};
   cluster.references = {"The violet harbor closed . Workers dug the amber tunnel ."};
+  return cluster;
+}
+
+TEST(Learn, ExamplesAreThePairsAQuarterOfTheArticlesState) {
+  // "violet harbor": 3 of 4 articles, in the reference; "amber tunnel": 1 of 4, also in it.
+  eval::Cluster cluster = harbor_cluster();
   const std::vector<eval::ConceptExample> all = eval::concept_examples(cluster, english(), AnalysisOptions{}, 0);
   const std::vector<eval::ConceptExample> fit = eval::concept_examples(cluster, english(), AnalysisOptions{});
   ASSERT_FALSE(fit.empty());
@@ -429,13 +435,7 @@ TEST(Learn, ExamplesAreThePairsAQuarterOfTheArticlesState) {
 }
 
 TEST(Learn, ExamplesNameTheirStemsAndCanBeSingleWords) {
-  eval::Cluster cluster;
-  cluster.name = "t";
-  cluster.documents = {{"a", "", "", "The violet harbor closed on Monday. Officials gave no reason at all."},
-                       {"b", "", "", "The violet harbor closed after a storm. Nobody was hurt by the wind."},
-                       {"c", "", "", "Ships waited outside all day. Later the violet harbor reopened for traffic."},
-                       {"d", "", "", "Workers dug the amber tunnel under the river. It opens next year."}};
-  cluster.references = {"The violet harbor closed . Workers dug the amber tunnel ."};
+  eval::Cluster cluster = harbor_cluster();
   auto find = [](const std::vector<eval::ConceptExample>& v, const std::string& text) -> const eval::ConceptExample* {
     for (const auto& e : v) {
       if (e.text == text) return &e;
