@@ -7,14 +7,8 @@
 //   build/bench/native/tests/precis_bench_native --inputs=build/bench/distinct --benchmark_filter=stages
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, arg } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'build/bench/distinct')));
 const SIZES = arg('--sizes', '1000,2000,4000,8000').split(',').map(Number);
 mkdirSync(OUT, { recursive: true });

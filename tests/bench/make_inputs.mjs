@@ -15,14 +15,8 @@
 //   manifest.json          [{name, group, file, documents, text_bytes, request_bytes}]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, arg } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const DATA = path.resolve(arg('--data', process.env.PRECIS_DATA_DIR ?? path.join(ROOT, '../shared/data')));
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'build/bench/inputs')));
 const SIZES = (arg('--sizes', '1,10,100,1000,10000')).split(',').map(Number);

@@ -13,15 +13,9 @@
 // thread. Targets (issue 4) are the PASS/FAIL columns.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { ROOT, arg } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const RESULTS = path.resolve(arg('--results', path.join(ROOT, 'build/bench/results')));
 const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
 const readJson = (f) => (existsSync(path.join(RESULTS, f)) ? JSON.parse(readFileSync(path.join(RESULTS, f), 'utf8')) : null);

@@ -22,17 +22,10 @@
 import { once } from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../../scripts/serve.mjs';
+import { ROOT, arg } from '../cli.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const BENCH = path.resolve(arg('--root', path.join(ROOT, 'build/bench')));
 const OUT = path.resolve(arg('--out', path.join(BENCH, 'results/browser.json')));
 const ONLY = arg('--only', '.');

@@ -25,15 +25,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { ROOT, arg } from '../cli.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const INPUTS = path.resolve(arg('--inputs', path.join(ROOT, 'build/bench/inputs')));
 const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'build/bench/results/node.json')));

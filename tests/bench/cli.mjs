@@ -1,0 +1,13 @@
+// What every benchmark script reads first: the repository root and its `--name value` options.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const args = process.argv.slice(2);
+
+/** The value after `--name` on the command line, else `fallback`. */
+export function arg(name, fallback) {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+}
