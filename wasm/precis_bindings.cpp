@@ -42,8 +42,6 @@ std::uintptr_t response_data() { return reinterpret_cast<std::uintptr_t>(respons
 
 void release_response() { response = std::string(); }
 
-void free_buffer(std::uintptr_t data) { std::free(reinterpret_cast<void*>(data)); }
-
 int schema_version() { return precis::kSchemaVersion; }
 
 }  // namespace
@@ -53,6 +51,5 @@ EMSCRIPTEN_BINDINGS(precis) {
   emscripten::function("summarizeBuffer", &summarize_buffer);
   emscripten::function("responseData", &response_data);
   emscripten::function("releaseResponse", &release_response);
-  emscripten::function("freeBuffer", &free_buffer);
   emscripten::function("schemaVersion", &schema_version);
 }

@@ -307,7 +307,10 @@ std::string run(ParsedRequest req) {
   // The response needs spans and counts only: give back the terms and concepts (most of the
   // analysis' memory) before building it.
   for (AnalyzedDocument& d : r.corpus.documents) {
-    for (Sentence& s : d.sentences) s.terms = s.concepts = {}, s.concept_word = {};
+    for (Sentence& s : d.sentences) {  // views into the pools below
+      s.terms = s.concepts = {};
+      s.concept_word = {};
+    }
     // swap, not `= {}`: assigning an empty list keeps a vector's memory.
     std::vector<uint32_t>().swap(d.id_pool);
     std::vector<uint16_t>().swap(d.word_pool);

@@ -159,10 +159,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   const bool keep_lines = total_bytes <= kKeepLinesBytes;
   std::vector<std::vector<Line>> lines(corpus.documents.size());
   SharedLines shared;
-  for (std::size_t di = 0; di < corpus.documents.size(); ++di) {
-    if (corpus.documents.size() < 2 && !keep_lines) break;
+  const bool count_shared = corpus.documents.size() >= 2;  // one document shares nothing
+  for (std::size_t di = 0; di < corpus.documents.size() && (count_shared || keep_lines); ++di) {
     std::vector<Line> document_lines = split_lines(corpus.documents[di].text);
-    if (corpus.documents.size() >= 2) add_shared_lines(document_lines, &shared);
+    if (count_shared) add_shared_lines(document_lines, &shared);
     if (keep_lines) lines[di] = std::move(document_lines);
   }
 

@@ -25,6 +25,12 @@ bool overlapping(std::size_t common, std::size_t x, std::size_t y, int64_t overl
 
 int64_t to_milli(double x) { return static_cast<int64_t>(std::llround(x * 1000.0)); }
 
+// The content words of `a` and `b` (Sentence::terms: distinct and sorted) overlap by at least
+// `overlap_milli` thousandths of the shorter one.
+bool repeats_terms(const Sentence& a, const Sentence& b, int64_t overlap_milli) {
+  return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), overlap_milli);
+}
+
 // Concepts covered so far, reset in O(1) between runs by bumping a generation number.
 class CoverSet {
  public:
@@ -75,7 +81,7 @@ struct Run {
 }  // namespace
 
 bool redundant(const Sentence& a, const Sentence& b, double overlap) {
-  return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), to_milli(overlap));
+  return repeats_terms(a, b, to_milli(overlap));
 }
 
 std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candidates, const ConceptWeights& weights,
@@ -84,8 +90,6 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   if (n == 0) return {};
   const Ratio ratio(budget.max_words > 0);
   const int64_t overlap_milli = to_milli(options.redundancy_overlap);
-  // Sentence::terms are distinct and sorted (analysis.h): compared in place, not copied.
-  auto terms = [&](std::size_t i) { return candidates[i]->terms; };
 
   auto fits = [&](const Run& r, const Sentence& s) {
     if (budget.max_words > 0 && r.words + s.words > budget.max_words) return false;
@@ -94,7 +98,7 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
   auto repeats = [&](const Run& r, std::size_t i) {
     for (std::size_t j : r.index) {
-      if (overlapping(common_count(terms(i), terms(j)), terms(i).size(), terms(j).size(), overlap_milli)) return true;
+      if (repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
     }
     return false;
   };
