@@ -38,11 +38,12 @@ UChar32 first_letter(std::string_view w) {
 
 // Words that stay lowercase in English title case (and their common cousins elsewhere).
 bool is_minor_word(std::string_view w) {
-  static const char* const kMinor[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+  // string_view: a length check first, no strlen per entry (this runs for every word of every line)
+  static constexpr std::string_view kMinor[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
                                        "or", "but", "by", "with", "from", "as", "vs", "vs.", "de",
                                        "la", "le", "des", "du", "del", "der", "die", "und", "y", "e",
                                        "et", "von", "van", "into", "over", "per", "via", "than"};
-  for (const char* m : kMinor) {
+  for (const std::string_view m : kMinor) {
     if (w == m) return true;
   }
   return false;

@@ -42,11 +42,11 @@ bool starts_with_quote(std::string_view s) {
 // English words that, opening a sentence, point back to the sentence before it: a summary that
 // lifts the sentence out of its article leaves the reader guessing who "he" is.
 bool dangling_opener(const std::string& folded) {
-  static const char* const kWords[] = {"he",   "she",  "it",    "they",    "him",     "her",    "his",   "its",
+  static constexpr std::string_view kWords[] = {"he",   "she",  "it",    "they",    "him",     "her",    "his",   "its",
                                        "their", "them", "this",  "these",   "those",   "but",    "and",   "also",
                                        "however", "so", "yet",   "still",   "meanwhile", "instead", "we", "i",
                                        "or",   "nor",  "then",  "thus",    "moreover", "furthermore", "besides"};
-  for (const char* w : kWords) {
+  for (const std::string_view w : kWords) {
     if (folded == w) return true;
   }
   return false;
@@ -81,6 +81,14 @@ bool is_fragment(std::string_view s) {
     e = at;
   }
   return true;
+}
+
+// Ids are dense: a concept id never seen before is the next one, so its features are appended.
+void add_concept(Corpus* corpus, bool has_stopword, bool is_word) {
+  corpus->concept_occurrences.push_back(0);
+  corpus->concept_capitalized.push_back(0);
+  corpus->concept_has_stopword.push_back(has_stopword);
+  corpus->concept_is_word.push_back(is_word);
 }
 
 }  // namespace
@@ -236,24 +244,13 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           if (!stop) sentence_terms.push_back(term);
           if (!stop && options.unigram_concepts && !sent.too_long) {
             const uint32_t c = concepts.id((uint64_t{0xFFFFFFFFu} << 32) | term);
-            if (c >= corpus.concept_occurrences.size()) {
-              corpus.concept_occurrences.resize(c + 1, 0);
-              corpus.concept_capitalized.resize(c + 1, 0);
-              corpus.concept_has_stopword.resize(c + 1, 0);
-              corpus.concept_is_word.resize(c + 1, 0);
-              corpus.concept_is_word[c] = 1;
-            }
+            if (c == corpus.concept_occurrences.size()) add_concept(&corpus, false, true);
             ++corpus.concept_occurrences[c];
             found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
           }
           if (have_prev && !(stop && prev_stop) && !sent.too_long) {
             const uint32_t c = concepts.id((static_cast<uint64_t>(prev) << 32) | term);
-            if (c >= corpus.concept_occurrences.size()) {
-              corpus.concept_occurrences.resize(c + 1, 0);
-              corpus.concept_capitalized.resize(c + 1, 0);
-              corpus.concept_has_stopword.resize(c + 1, stop || prev_stop);
-              corpus.concept_is_word.resize(c + 1, 0);
-            }
+            if (c == corpus.concept_occurrences.size()) add_concept(&corpus, stop || prev_stop, false);
             ++corpus.concept_occurrences[c];
             corpus.concept_capitalized[c] += cap && prev_cap;
             found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
@@ -272,7 +269,8 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         d.id_pool.insert(d.id_pool.end(), sentence_terms.begin(), sentence_terms.end());
         run.concepts = static_cast<uint32_t>(d.id_pool.size());
         run.words = static_cast<uint32_t>(d.word_pool.size());
-        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        // (concept, word) pairs: the first of equal concepts is the one that ends earliest.
+        std::sort(found.begin(), found.end());
         for (std::size_t k = 0; k < found.size(); ++k) {
           if (k > 0 && found[k].first == found[k - 1].first) continue;
           d.id_pool.push_back(found[k].first);

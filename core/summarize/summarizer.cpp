@@ -14,9 +14,11 @@ const Sentence& sentence_of(const Corpus& corpus, const SentenceRef& r) {
 // A word-pair concept (single-word concepts say too little to tell who states the same thing).
 bool is_pair(const Corpus& corpus, uint32_t c) { return c >= corpus.concept_is_word.size() || !corpus.concept_is_word[c]; }
 
-std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const ConceptWeights& w, const SummaryOptions& o) {
+// in_doc: a zeroed counter per concept (dense ids: no hashing), handed back zeroed.
+std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const ConceptWeights& w, const SummaryOptions& o,
+                                          std::vector<int>* in_doc_counts) {
   const auto& sentences = corpus.documents[doc].sentences;
-  std::unordered_map<uint32_t, int> in_doc;
+  std::vector<int>& in_doc = *in_doc_counts;
   for (const auto& s : sentences) {
     for (uint32_t c : s.concepts) ++in_doc[c];
   }
@@ -40,6 +42,9 @@ std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const C
     for (const auto& r : out) repeats = repeats || redundant(sentences[r.index], sentences[i], o.selection.redundancy_overlap);
     if (repeats) continue;
     out.push_back(SentenceRef{doc, i, top > 0 ? v / top : 0.0, 1});
+  }
+  for (const auto& s : sentences) {
+    for (uint32_t c : s.concepts) in_doc[c] = 0;
   }
   return out;
 }
@@ -148,8 +153,9 @@ SummaryResult summarize(std::vector<InputDocument> documents, const LanguageInfo
   const std::vector<int> support = count_support(corpus, weights, result.summary);
   for (std::size_t i = 0; i < support.size(); ++i) result.summary[i].support = support[i];
 
+  std::vector<int> in_doc(corpus.concept_count, 0);
   for (int d = 0; d < static_cast<int>(corpus.documents.size()); ++d) {
-    result.key_sentences.push_back(key_sentences_of(corpus, d, weights, options));
+    result.key_sentences.push_back(key_sentences_of(corpus, d, weights, options, &in_doc));
   }
   return result;
 }
