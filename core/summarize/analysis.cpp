@@ -138,6 +138,8 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   std::vector<uint32_t> word_term;
   std::vector<uint8_t> word_stop;
   KeyIds concepts;
+  constexpr uint32_t kNoConcept = 0xFFFFFFFFu;
+  std::vector<uint32_t> term_concept;  // term -> its single-word concept
 
   // Repair first, so that cross-document line counts see the same text as the cleaner.
   corpus.documents.reserve(inputs.size());
@@ -243,8 +245,13 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           if (!have_prev && english) sent.dangling_start = dangling_opener(tok.folded);
           if (!stop) sentence_terms.push_back(term);
           if (!stop && options.unigram_concepts && !sent.too_long) {
-            const uint32_t c = concepts.id((uint64_t{0xFFFFFFFFu} << 32) | term);
-            if (c == corpus.concept_occurrences.size()) add_concept(&corpus, false, true);
+            // Term ids are dense, so a single-word concept is found by its term, without hashing.
+            if (term >= term_concept.size()) term_concept.resize(term + 1, kNoConcept);
+            uint32_t& c = term_concept[term];
+            if (c == kNoConcept) {
+              c = concepts.append((uint64_t{0xFFFFFFFFu} << 32) | term);
+              add_concept(&corpus, false, true);
+            }
             ++corpus.concept_occurrences[c];
             found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
           }

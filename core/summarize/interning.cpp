@@ -71,6 +71,18 @@ uint32_t KeyIds::id(uint64_t key) {
   }
 }
 
+uint32_t KeyIds::append(uint64_t key) {
+  if (slots_.empty()) slots_.assign(kInitialSlots, 0);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash_key(key) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;  // new: no key to compare
+  const uint32_t id = static_cast<uint32_t>(keys_.size());
+  slots_[i] = id + 1;
+  keys_.push_back(key);
+  if (keys_.size() * 2 > slots_.size()) grow();
+  return id;
+}
+
 void KeyIds::grow() {
   std::vector<uint32_t> slots(slots_.size() * 2, 0);
   const std::size_t mask = slots.size() - 1;

@@ -32,6 +32,9 @@ class StringIds {
 class KeyIds {
  public:
   uint32_t id(uint64_t key);
+  // The next id for a key the caller guarantees is new (it keeps its own map to the id, so it only
+  // pays for the hashing once per key, not per lookup): ids stay one sequence with id()'s.
+  uint32_t append(uint64_t key);
   uint64_t key(uint32_t id) const { return keys_[id]; }
   std::size_t size() const { return keys_.size(); }
 

@@ -117,19 +117,22 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
 
   // Heap entry: an upper bound of the candidate's gain. Best ratio on top; ties: earlier candidate.
+  // The length is kept in the entry: heap sifts compare entries without touching the sentences.
   struct Entry {
     int64_t gain;
-    std::size_t i;
+    uint32_t i;
+    int32_t words;
   };
+  auto entry = [&](int64_t gain, std::size_t i) { return Entry{gain, static_cast<uint32_t>(i), candidates[i]->words}; };
   auto worse = [&](const Entry& a, const Entry& b) {
-    const int c = ratio.compare(a.gain, candidates[a.i]->words, b.gain, candidates[b.i]->words);
+    const int c = ratio.compare(a.gain, a.words, b.gain, b.words);
     return c != 0 ? c < 0 : a.i > b.i;
   };
 
   // Every candidate worth anything, heap-ordered once; each run starts from a copy.
   std::vector<Entry> initial;
   for (std::size_t i = 0; i < n; ++i) {
-    if (standalone[i] > 0) initial.push_back(Entry{standalone[i], i});
+    if (standalone[i] > 0) initial.push_back(entry(standalone[i], i));
   }
   // Very large inputs (thousands of articles): only the best candidates by standalone value per
   // length compete. Each greedy run pops candidates until the budget is full, so without a cap the
@@ -163,8 +166,8 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
       if (!fits(r, s) || repeats(r, top.i)) continue;  // budgets only tighten and redundancy only grows
       const int64_t g = gain_of(s, weights, covered);
       if (g <= 0) continue;
-      if (g < top.gain && !heap.empty() && worse(Entry{g, top.i}, heap.top())) {
-        heap.push(Entry{g, top.i});  // stale bound: re-queue with the true value
+      if (g < top.gain && !heap.empty() && worse(entry(g, top.i), heap.top())) {
+        heap.push(entry(g, top.i));  // stale bound: re-queue with the true value
         continue;
       }
       add(&r, top.i, g);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace precis {
 namespace {
@@ -52,35 +51,48 @@ std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const C
 }  // namespace
 
 std::vector<int> count_support(const Corpus& corpus, const ConceptWeights& w, const std::vector<SentenceRef>& refs) {
-  std::unordered_map<uint32_t, std::vector<int>> docs_of;  // concept -> documents, for needed concepts only
+  // The documents of each concept the summary needs; concepts are dense ids, so plain arrays.
+  constexpr int32_t kUnneeded = -1;
+  std::vector<int32_t> slot_of(corpus.concept_count, kUnneeded);
+  std::vector<std::vector<int>> docs_of;  // by slot: documents stating the concept, ascending
   for (const auto& r : refs) {
     for (uint32_t c : sentence_of(corpus, r).concepts) {
-      if (w.document_count[c] >= 2 && is_pair(corpus, c)) docs_of.emplace(c, std::vector<int>{});
+      if (slot_of[c] == kUnneeded && w.document_count[c] >= 2 && is_pair(corpus, c)) {
+        slot_of[c] = static_cast<int32_t>(docs_of.size());
+        docs_of.emplace_back();
+      }
     }
   }
-  for (const auto& d : corpus.documents) {
-    for (const auto& s : d.sentences) {
-      for (uint32_t c : s.concepts) {
-        auto it = docs_of.find(c);
-        if (it != docs_of.end() && (it->second.empty() || it->second.back() != s.document)) it->second.push_back(s.document);
+  if (!docs_of.empty()) {
+    for (const auto& d : corpus.documents) {
+      for (const auto& s : d.sentences) {
+        for (uint32_t c : s.concepts) {
+          if (slot_of[c] == kUnneeded) continue;
+          std::vector<int>& docs = docs_of[static_cast<std::size_t>(slot_of[c])];
+          if (docs.empty() || docs.back() != s.document) docs.push_back(s.document);
+        }
       }
     }
   }
   std::vector<int> support;
+  std::vector<int> hits(corpus.documents.size(), 0);  // shared concepts per document, reset after each sentence
+  std::vector<int> touched;
   for (const auto& r : refs) {
-    std::unordered_map<int, int> hits;
     int shared = 0;
     for (uint32_t c : sentence_of(corpus, r).concepts) {
-      auto it = docs_of.find(c);
-      if (it == docs_of.end()) continue;
+      if (slot_of[c] == kUnneeded) continue;
       ++shared;
-      for (int d : it->second) ++hits[d];
+      for (int d : docs_of[static_cast<std::size_t>(slot_of[c])]) {
+        if (hits[static_cast<std::size_t>(d)]++ == 0) touched.push_back(d);
+      }
     }
     int count = 1;  // its own document
     const int needed = std::max(shared >= 2 ? 2 : 1, (shared + 1) / 2);
-    for (const auto& [d, h] : hits) {
-      if (d != r.document && h >= needed) ++count;
+    for (int d : touched) {
+      if (d != r.document && hits[static_cast<std::size_t>(d)] >= needed) ++count;
+      hits[static_cast<std::size_t>(d)] = 0;
     }
+    touched.clear();
     support.push_back(count);
   }
   return support;
