@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -11,40 +10,6 @@
 
 namespace precis {
 namespace {
-
-// A phrase list indexed by first word: a key is scanned once, word by word, instead of once per
-// phrase (the paywall list alone has a hundred phrases, checked on every short line). Same answer
-// as key_has_phrase over each phrase: a phrase matches at a word start and ends at a word end, so
-// its first word is a whole word of the key.
-class PhraseIndex {
- public:
-  template <std::size_t N>
-  explicit PhraseIndex(const char* const (&phrases)[N]) {
-    for (const char* p : phrases) {
-      const std::string_view phrase(p);
-      by_first_word_[phrase.substr(0, phrase.find(' '))].push_back(phrase);
-    }
-  }
-
-  bool found_in(const std::string& key) const {
-    const std::string_view k(key);
-    for (std::size_t start = 0; start < k.size();) {
-      const std::size_t end = std::min(k.find(' ', start), k.size());
-      const auto it = by_first_word_.find(k.substr(start, end - start));
-      if (it != by_first_word_.end()) {
-        for (const std::string_view phrase : it->second) {
-          const std::size_t stop = start + phrase.size();
-          if (k.compare(start, phrase.size(), phrase) == 0 && (stop == k.size() || k[stop] == ' ')) return true;
-        }
-      }
-      start = end + 1;
-    }
-    return false;
-  }
-
- private:
-  std::unordered_map<std::string_view, std::vector<std::string_view>> by_first_word_;
-};
 
 constexpr const char* kPaywall[] = {
     // en
@@ -139,12 +104,12 @@ const std::unordered_set<std::string>& interface_glue() {
 }  // namespace
 
 bool has_paywall_phrase(const std::string& key) {
-  static const PhraseIndex index(kPaywall);
+  static const PhraseSet index(kPaywall);
   return index.found_in(key);
 }
 
 bool has_interface_phrase(const std::string& key) {
-  static const PhraseIndex index(kInterface);
+  static const PhraseSet index(kInterface);
   return index.found_in(key);
 }
 
@@ -176,9 +141,8 @@ bool has_credit_marker(const std::string& key) {
     if (key.size() >= av.size() && key.compare(key.size() - av.size(), av.size(), av) == 0 &&
         (key.size() == av.size() || key[key.size() - av.size() - 1] == ' ')) return true;
   }
-  return key_has_phrase(key, "ap photo") || key_has_phrase(key, "photo by") ||
-         key_has_phrase(key, "via getty images") || key_has_phrase(key, "image copyright") ||
-         key_has_phrase(key, "photo credit");
+  static const PhraseSet kCredits{"ap photo", "photo by", "via getty images", "image copyright", "photo credit"};
+  return kCredits.found_in(key);
 }
 
 bool is_comment_marker(const std::string& key, std::string_view text) {

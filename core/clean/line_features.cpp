@@ -146,6 +146,29 @@ bool key_has_phrase(const std::string& key, std::string_view phrase) {
   return false;
 }
 
+PhraseSet::PhraseSet(std::vector<std::string_view> phrases) : phrases_(std::move(phrases)) {
+  std::stable_sort(phrases_.begin(), phrases_.end(), [](std::string_view a, std::string_view b) {
+    return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+  });
+  for (const std::string_view p : phrases_) ++first_[static_cast<unsigned char>(p[0]) + 1];
+  for (int b = 0; b < 256; ++b) first_[b + 1] += first_[b];
+}
+
+bool PhraseSet::found_in(std::string_view key) const {
+  for (std::size_t start = 0; start < key.size();) {
+    const auto b = static_cast<unsigned char>(key[start]);
+    for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
+      const std::string_view p = phrases_[i];
+      const std::size_t stop = start + p.size();
+      if (stop <= key.size() && key.compare(start, p.size(), p) == 0 && (stop == key.size() || key[stop] == ' ')) return true;
+    }
+    const std::size_t space = key.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  return false;
+}
+
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   bool blank_before = true;

@@ -2,6 +2,8 @@
 // article prose or page furniture (length, final punctuation, title case, vocabulary).
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,5 +34,22 @@ std::string comparison_key(std::string_view text);
 // True if the case-insensitive `needle` (ASCII or UTF-8, given lowercase) occurs in `key`
 // on word boundaries.
 bool key_has_phrase(const std::string& key, std::string_view phrase);
+
+// A fixed list of phrases (lowercase, single-spaced, like keys), looked for in a key in one pass:
+// only the key's word starts are tried, each against the phrases that begin with its first byte.
+// Same answer as key_has_phrase over every phrase (a match starts at a word start), without one
+// scan of the key per phrase; the phrases must outlive the set (string literals).
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet(std::vector<std::string_view>(phrases)) {}
+  template <std::size_t N>
+  explicit PhraseSet(const char* const (&phrases)[N]) : PhraseSet(std::vector<std::string_view>(phrases, phrases + N)) {}
+  explicit PhraseSet(std::vector<std::string_view> phrases);
+  bool found_in(std::string_view key) const;
+
+ private:
+  std::vector<std::string_view> phrases_;  // sorted by first byte
+  uint32_t first_[257] = {};               // phrases_[first_[b], first_[b + 1]) start with byte b
+};
 
 }  // namespace precis

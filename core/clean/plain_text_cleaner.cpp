@@ -175,11 +175,10 @@ bool is_timestamp_line(const Line& l) {
 // a photo credit.)
 bool is_copyright_line(const Line& l) {
   const std::string& k = l.key;
-  if (key_has_phrase(k, "all rights reserved") || key_has_phrase(k, "alle rechte vorbehalten") ||
-      key_has_phrase(k, "tous droits réservés") || key_has_phrase(k, "todos los derechos reservados") ||
-      key_has_phrase(k, "tutti i diritti riservati") || key_has_phrase(k, "todos os direitos reservados")) {
-    return true;
-  }
+  static const PhraseSet kReserved{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+                                   "todos los derechos reservados", "tutti i diritti riservati",
+                                   "todos os direitos reservados"};
+  if (kReserved.found_in(k)) return true;
   const bool mark = l.text.find("\xC2\xA9") != std::string_view::npos || starts_with(k, "copyright");  // ©
   if (!mark || l.word_count() > 12) return false;
   for (std::size_t i = 0; i + 4 <= k.size(); ++i) {
@@ -192,15 +191,11 @@ bool is_copyright_line(const Line& l) {
 
 // Cookie and privacy notices, however long: "This website uses cookies to improve your experience".
 bool is_cookie_notice(const Line& l) {
-  static const char* const kCookie[] = {"cookie", "cookies", "datenschutzerklärung", "datenschutz"};
-  static const char* const kContext[] = {"website", "site", "browser", "consent", "accept", "experience", "privacy",
-                                         "settings", "preferences", "webseite", "navigation", "navegación", "sitio",
-                                         "navigazione", "navegação", "utilisons", "usamos", "utilizziamo", "verwenden"};
-  bool cookie = false, context = false;
-  for (const char* c : kCookie) cookie = cookie || key_has_phrase(l.key, c);
-  if (!cookie) return false;
-  for (const char* c : kContext) context = context || key_has_phrase(l.key, c);
-  return context;
+  static const PhraseSet kCookie{"cookie", "cookies", "datenschutzerklärung", "datenschutz"};
+  static const PhraseSet kContext{"website", "site", "browser", "consent", "accept", "experience", "privacy",
+                                  "settings", "preferences", "webseite", "navigation", "navegación", "sitio",
+                                  "navigazione", "navegação", "utilisons", "usamos", "utilizziamo", "verwenden"};
+  return kCookie.found_in(l.key) && kContext.found_in(l.key);
 }
 
 template <typename Mark>
