@@ -19,9 +19,19 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool has_template_marker(std::string_view t) {
-  return t.find("{{") != std::string_view::npos || t.find("}}") != std::string_view::npos ||
-         t.find("{%") != std::string_view::npos || t.find("%}") != std::string_view::npos ||
-         t.find("${") != std::string_view::npos || t.find("[[") != std::string_view::npos;
+  // "{{", "}}", "{%", "%}", "${", "[[": each has a '{', '}' or '[', so only those bytes are checked
+  // against their neighbours (one pass; most lines have none of them).
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c != '{' && c != '}' && c != '[') continue;
+    const char next = i + 1 < t.size() ? t[i + 1] : '\0';
+    const char prev = i > 0 ? t[i - 1] : '\0';
+    if ((c == '{' && (next == '{' || next == '%' || prev == '$')) || (c == '}' && (next == '}' || prev == '%')) ||
+        (c == '[' && next == '[')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A line that reads like a headline: short, no sentence punctuation, mostly capitalised words.

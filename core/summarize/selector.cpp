@@ -61,6 +61,13 @@ class Ratio {
   explicit Ratio(bool per_word) : per_word_(per_word) {}
   // 1 if (g1, w1) is better than (g2, w2), -1 if worse, 0 if equal.
   int compare(int64_t g1, int w1, int64_t g2, int w2) const {
+    // Usual gains and lengths fit 64-bit products (wasm has no 128-bit multiply: a library call).
+    constexpr int64_t kSmall = int64_t{1} << 20;
+    if (g1 < kSmall && g2 < kSmall && w1 < kSmall && w2 < kSmall) {
+      const int64_t a = per_word_ ? g1 * std::max(w2, 1) : g1 * g1 * std::max(w2, 1);
+      const int64_t b = per_word_ ? g2 * std::max(w1, 1) : g2 * g2 * std::max(w1, 1);
+      return a > b ? 1 : (a < b ? -1 : 0);
+    }
     using Wide = __int128;
     const Wide a = per_word_ ? Wide(g1) * std::max(w2, 1) : Wide(g1) * g1 * std::max(w2, 1);
     const Wide b = per_word_ ? Wide(g2) * std::max(w1, 1) : Wide(g2) * g2 * std::max(w1, 1);
