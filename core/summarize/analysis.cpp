@@ -309,8 +309,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   corpus.concept_is_word.resize(corpus.concept_count, 0);
   if (options.keep_vocabulary) {
     for (uint32_t i = 0; i < terms.size(); ++i) corpus.term_text.emplace_back(terms.at(i));
-    for (uint32_t i = 0; i < concepts.size(); ++i) {
-      const uint64_t key = concepts.key(i);
+    for (const uint64_t key : concepts.keys()) {
       corpus.concept_terms.emplace_back(static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key));
     }
   }

@@ -56,42 +56,48 @@ void StringIds::grow() {
 }
 
 uint32_t KeyIds::id(uint64_t key) {
-  if (slots_.empty()) slots_.assign(kInitialSlots, 0);
+  if (slots_.empty()) slots_.resize(kInitialSlots);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
-    const uint32_t slot = slots_[i];
-    if (slot == 0) {
-      const uint32_t id = static_cast<uint32_t>(keys_.size());
-      slots_[i] = id + 1;
-      keys_.push_back(key);
-      if (keys_.size() * 2 > slots_.size()) grow();
-      return id;
-    }
-    if (keys_[slot - 1] == key) return slot - 1;
+    const Slot& s = slots_[i];
+    if (s.id_plus_one == 0) return place(i, key);
+    if (s.key() == key) return s.id_plus_one - 1;
   }
 }
 
 uint32_t KeyIds::append(uint64_t key) {
-  if (slots_.empty()) slots_.assign(kInitialSlots, 0);
+  if (slots_.empty()) slots_.resize(kInitialSlots);
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash_key(key) & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;  // new: no key to compare
-  const uint32_t id = static_cast<uint32_t>(keys_.size());
-  slots_[i] = id + 1;
-  keys_.push_back(key);
-  if (keys_.size() * 2 > slots_.size()) grow();
+  while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;  // new: no key to compare
+  return place(i, key);
+}
+
+uint32_t KeyIds::place(std::size_t slot, uint64_t key) {
+  const uint32_t id = count_++;
+  slots_[slot] = Slot{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32), id + 1};
+  if (std::size_t{count_} * 10 > slots_.size() * 7) grow();
   return id;
 }
 
 void KeyIds::grow() {
-  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<Slot> slots(slots_.size() * 2);
   const std::size_t mask = slots.size() - 1;
-  for (uint32_t id = 0; id < keys_.size(); ++id) {
-    std::size_t i = hash_key(keys_[id]) & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+  for (const Slot& s : slots_) {
+    if (s.id_plus_one == 0) continue;
+    std::size_t i = hash_key(s.key()) & mask;
+    while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
+    slots[i] = s;
   }
-  slots_ = std::move(slots);
+  slots_.swap(slots);
+}
+
+std::vector<uint64_t> KeyIds::keys() const {
+  std::vector<uint64_t> out(count_);
+  for (const Slot& s : slots_) {
+    if (s.id_plus_one != 0) out[s.id_plus_one - 1] = s.key();
+  }
+  return out;
 }
 
 }  // namespace precis
