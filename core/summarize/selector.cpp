@@ -31,6 +31,9 @@ bool repeats_terms(const Sentence& a, const Sentence& b, int64_t overlap_milli) 
   return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), overlap_milli);
 }
 
+// Two forms (as written, compressed) of one sentence: a summary quotes a sentence once.
+bool same_sentence(const Sentence& a, const Sentence& b) { return a.document == b.document && a.index == b.index; }
+
 // Concepts covered so far, reset in O(1) between runs by bumping a generation number.
 class CoverSet {
  public:
@@ -98,7 +101,7 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
   auto repeats = [&](const Run& r, std::size_t i) {
     for (std::size_t j : r.index) {
-      if (repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
+      if (same_sentence(*candidates[i], *candidates[j]) || repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
     }
     return false;
   };

@@ -30,7 +30,7 @@ SummaryResult run(std::vector<InputDocument> docs, Budget budget, SummaryOptions
 
 int summary_words(const SummaryResult& r) {
   int words = 0;
-  for (const auto& ref : r.summary) words += r.corpus.documents[ref.document].sentences[ref.index].words;
+  for (const auto& ref : r.summary) words += sentence_of(r.corpus, ref).words;
   return words;
 }
 
@@ -46,9 +46,7 @@ long concept_id(const Corpus& c, const std::string& first, const std::string& se
   return -1;
 }
 
-const Sentence& at(const SummaryResult& r, const SentenceRef& ref) {
-  return r.corpus.documents[ref.document].sentences[ref.index];
-}
+const Sentence& at(const SummaryResult& r, const SentenceRef& ref) { return sentence_of(r.corpus, ref); }
 
 TEST(Summarizer, SeedsRespectTheWordBudget) {
   for (int budget : {30, 60, 100, 250}) {
@@ -345,7 +343,7 @@ TEST(Summarizer, OverflowOnlyWhenAskedAndAlwaysLast) {
     ASSERT_FALSE(over.summary.empty());
     const int total = summary_words(over);
     const auto& last = over.summary.back();
-    const int before_last = total - over.corpus.documents[last.document].sentences[last.index].words;
+    const int before_last = total - sentence_of(over.corpus, last).words;
     EXPECT_LE(before_last, budget);  // only the last sentence may run past the budget
     EXPECT_GE(total, summary_words(plain));
   }
