@@ -257,9 +257,11 @@ class Finder {
     int order;
   };
 
-  // Adds [b, e) unless it overlaps a span found before (earlier rules win).
+  // Adds [b, e) unless it overlaps a span found before (earlier rules win). A span that leaves the
+  // final period after an abbreviation's ("in Long Beach, Calif., where ...") takes it along.
   bool add(std::size_t b, std::size_t e, unsigned rule) {
     if (e <= b) return false;
+    if (e + 1 == s_.size() && s_[e] == '.' && b > 0 && s_[b - 1] == '.') e = s_.size();
     for (const auto& f : found_) {
       if (b < f.span.end && f.span.begin < e) return false;
     }
@@ -338,6 +340,8 @@ class Finder {
       std::size_t t = v + 1;
       while (t < n_ && t <= v + 4 && w_[t - 1].end == w_[t - 1].core_end && is_attribution_tail(w_[t])) ++t;
       if (t >= n_ || w_[t].lower != "that" || w_[t - 1].end != w_[t - 1].core_end || w_[t].end != w_[t].core_end) return;
+      // "He said that would cover ...": "that" is the subject, not a conjunction.
+      if (t + 1 < n_ && continues_clause(w_[t + 1], s_)) return;
       for (std::size_t k = t + 2; k < n_; ++k) {  // "said that X and that Y": the speaker says both
         if (w_[k].lower == "that" && in({"and", "but", "or"}, w_[k - 1].lower)) return;
       }
@@ -395,7 +399,9 @@ class Finder {
   // " (0745 GMT)": a parenthesis of up to twelve words after a word, with its leading space.
   void parentheticals() {
     for (std::size_t k = 1; k < n_; ++k) {
-      if (s_[w_[k].begin] != '(' || w_[k - 1].end != w_[k - 1].core_end) continue;
+      // After a word, or an abbreviation ("9:45 a.m. (0745 GMT)"), not after other punctuation.
+      const Word& before = w_[k - 1];
+      if (s_[w_[k].begin] != '(' || (before.end != before.core_end && !(before.end == before.core_end + 1 && s_[before.core_end] == '.'))) continue;
       for (std::size_t j = k; j < n_ && j < k + 12; ++j) {
         const std::string_view raw = s_.substr(w_[j].begin, w_[j].end - w_[j].begin);
         if (w_[j].quote || raw.find('(', j == k ? 1 : 0) != std::string_view::npos) break;
@@ -476,7 +482,8 @@ class Finder {
     }
     const std::string_view x = w_[0].lower;
     const bool participle = x.size() > 4 && x.substr(x.size() - 3) == "ing";  // "Reverberating through ..., "
-    return is_subordinator(w_[0]) || is_time_word(w_[0]) || is_connective(w_[0]) || participle;
+    const bool time = is_time_anchor(w_[0]) || in({"last", "late", "early", "this", "next"}, x);  // "Last week, "
+    return is_subordinator(w_[0]) || time || is_connective(w_[0]) || participle;
   }
 
   // ", which peaks every 33 years," / ", who is wanted in Turkey."
