@@ -32,6 +32,7 @@ constexpr const char* kUsage =
     "  --min-docs N       concepts.min_documents\n"
     "  --lead-bonus X     concepts.lead_bonus (counting model only)\n"
     "  --restarts N       selection.restarts\n"
+    "  --fill-swaps N     selection.fill_swaps\n"
     "  --redundancy X     selection.redundancy_overlap\n"
     "  --below X          concepts.below_threshold\n"
     "  --unigrams X       concepts.word_factor; 0 = analysis.unigram_concepts off\n"
@@ -245,6 +246,8 @@ int parse_args(int argc, char** argv, Config* c) {
       ok = int_arg(a, v, 1, 1000, &c->summary.concepts.min_documents);
     } else if (a == "--lead-bonus") {
       ok = real_arg(a, v, 0, 100, &c->summary.concepts.lead_bonus);
+    } else if (a == "--fill-swaps") {
+      ok = int_arg(a, v, 0, 1000, &c->summary.selection.fill_swaps);
     } else if (a == "--restarts") {
       ok = int_arg(a, v, 0, 100000, &c->summary.selection.restarts);
     } else if (a == "--redundancy") {

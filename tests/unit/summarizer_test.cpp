@@ -309,6 +309,40 @@ TEST(Selector, RedundantSentencesAreNotBothChosen) {
   EXPECT_FALSE(redundant(a, b, 0.9));
 }
 
+TEST(Selector, FillSwapUsesTheWordsLeft) {
+  ConceptWeights w;
+  w.weight = {10000, 3600, 5000};
+  w.document_count = {2, 2, 2};
+  const Sentence a = made(0, 10, {0}, {1}, {1});  // 1000 per word
+  const Sentence b = made(1, 4, {1}, {1}, {2});   // 900 per word
+  const Sentence c = made(2, 6, {2}, {1}, {3});   // 833 per word: the greedy's third, and it no longer fits
+  SelectionOptions o;
+  o.restarts = 0;  // the greedy alone (a restart from c would find a + c too)
+  o.fill_swaps = 0;
+  auto pick = [&] {
+    std::vector<const Sentence*> out;
+    for (const auto& s : select_sentences({&a, &b, &c}, w, Budget{16, 0}, o)) out.push_back(s.sentence);
+    return out;
+  };
+  EXPECT_EQ(pick(), (std::vector<const Sentence*>{&a, &b}));  // 14 words, 13600
+  o.fill_swaps = 1;
+  EXPECT_EQ(pick(), (std::vector<const Sentence*>{&a, &c}));  // b swapped for c: 16 words, 15000
+}
+
+TEST(Selector, AtMostOneFormOfASentence) {
+  ConceptWeights w;
+  w.weight = {5000, 4000};
+  w.document_count = {2, 2};
+  Sentence whole = made(3, 12, {0, 1}, {1, 9}, {1, 2});
+  Sentence compressed = made(3, 8, {0}, {1}, {1});
+  compressed.variant = 0;
+  Sentence other = made(3, 8, {1}, {1}, {7});  // disjoint words: only the sentence index says it is the same
+  other.variant = 1;
+  const auto chosen = select_sentences({&whole, &compressed, &other}, w, Budget{100, 0}, SelectionOptions{});
+  ASSERT_EQ(chosen.size(), 1u);
+  EXPECT_EQ(chosen[0].sentence, &whole);  // 9000 at once beats either form alone
+}
+
 TEST(Summarizer, LargeBudgetIsFilledWithTheNextBestContent) {
   // Four articles that agree on one sentence and otherwise say different things: once the agreed
   // content is covered, concepts under the agreement threshold fill the rest of a large budget;
