@@ -354,15 +354,23 @@ class Finder {
   // police.": after the sentence's last comma, up to its final period.
   void attribution() {
     if (!ends_with_period_) return;
-    std::size_t c = n_;
-    for (std::size_t k = n_ - 1; k-- > 0;) {
+    // Two in a row are two spans: "..., officials said on Thursday, according to AFP."
+    std::size_t end = n_, c = 0;  // the tail ends with word end - 1
+    for (int k = 0; k < 2 && attribution_before(end, &c); ++k) end = c + 1;
+  }
+
+  // An attribution in words c+1 .. end-1 after the comma of word c (the last comma before them);
+  // adds the span from that comma to the end of word end-1 (before its period or comma).
+  bool attribution_before(std::size_t end, std::size_t* comma) {
+    std::size_t c = end;
+    for (std::size_t k = end - 1; k-- > 0;) {
       if (w_[k].comma) { c = k; break; }
-      if (w_[k].end != w_[k].core_end || w_[k].quote) return;  // other punctuation or a quote in the tail
+      if (w_[k].end != w_[k].core_end || w_[k].quote) return false;  // other punctuation or a quote in the tail
     }
-    if (c == n_ || c < 3 || w_[c].quote || w_[n_ - 1].quote) return;
-    if (!balanced_quotes(0, w_[c].end)) return;
-    const std::size_t b = c + 1, len = n_ - b;  // the tail: words b .. n-1
-    if (len < 2 || len > 12) return;
+    if (c == end || c < 3 || w_[c].quote || w_[end - 1].quote) return false;
+    if (!balanced_quotes(0, w_[c].end)) return false;
+    const std::size_t b = c + 1, len = end - b;  // the tail: words b .. end-1
+    if (len < 2 || len > 12) return false;
     auto speaker = [&](std::size_t from, std::size_t to) {  // words [from, to) name who said it
       if (to <= from || to - from > 7) return false;
       for (std::size_t k = from; k < to; ++k) {
@@ -372,19 +380,20 @@ class Finder {
     };
     bool ok = false;
     if (w_[b].lower == "according" && len >= 3 && w_[b + 1].lower == "to") {
-      ok = speaker(b + 2, n_);
+      ok = speaker(b + 2, end);
     } else if ((w_[b].lower == "said" || w_[b].lower == "says") && (w_[b + 1].upper || in({"the", "a", "an"}, w_[b + 1].lower))) {
-      ok = speaker(b + 1, n_);
+      ok = speaker(b + 1, end);
     } else {
-      for (std::size_t v = b + 1; v < n_ && !ok; ++v) {
+      for (std::size_t v = b + 1; v < end && !ok; ++v) {
         if (!is_saying(w_[v])) continue;
         bool tail = true;
-        for (std::size_t k = v + 1; k < n_; ++k) tail = tail && is_attribution_tail(w_[k]);
-        ok = tail && n_ - v <= 7 && speaker(b, v);
+        for (std::size_t k = v + 1; k < end; ++k) tail = tail && is_attribution_tail(w_[k]);
+        ok = tail && end - v <= 7 && speaker(b, v);
         break;
       }
     }
-    if (ok) add(w_[c].end - 1, w_[n_ - 1].core_end, kOmitAttribution);
+    *comma = c;
+    return ok && add(w_[c].end - 1, w_[end - 1].core_end, kOmitAttribution);
   }
 
   bool balanced_quotes(std::size_t from, std::size_t to) const {

@@ -72,6 +72,12 @@ TEST(Compression, ClosingAttribution) {
             Texts{r(kOmitAttribution, "The talks will resume next month in Geneva.")});
   EXPECT_EQ(each("The company will cut 2,000 jobs by next year, it said in a statement on Monday.", kOmitAttribution),
             Texts{r(kOmitAttribution, "The company will cut 2,000 jobs by next year.")});
+  // Two attributions in a row: two spans, either or both left out.
+  EXPECT_EQ(each("Talks will focus on a week-long truce, officials said on Thursday, according to AFP.", kOmitAttribution),
+            (Texts{r(kOmitAttribution, "Talks will focus on a week-long truce, according to AFP."),
+                   r(kOmitAttribution, "Talks will focus on a week-long truce, officials said on Thursday.")}));
+  EXPECT_EQ(all("Talks will focus on a week-long truce, officials said on Thursday, according to AFP."),
+            "Talks will focus on a week-long truce.");
   // Quoted speech: without "he said" only a bare quotation would remain.
   EXPECT_TRUE(each("\"We will not give up on the peace process,\" he said.", kOmitAttribution).empty());
   // More than an attribution after the comma: what was said or believed, a clause.
