@@ -72,8 +72,19 @@ export interface Range {
   end: number;
 }
 
+export interface OmittedSpan {
+  /** Byte offsets in the document's UTF-8 text, inside the sentence's. */
+  utf8: Range;
+  /** UTF-16 offsets: JavaScript string indices into the document text. */
+  utf16: Range;
+}
+
 export interface SentenceOut {
-  /** The sentence exactly as it stands in the document text. */
+  /**
+   * The sentence exactly as it stands in the document text; for a summary sentence quoted
+   * compressed (`omitted`), the sentence without the omitted spans, its first letter capitalised
+   * (ASCII) when its start was omitted.
+   */
   text: string;
   /** Index of the source document in the request. */
   document: number;
@@ -81,10 +92,15 @@ export interface SentenceOut {
   /** Index of the sentence among the document's sentences. */
   sentence: number;
   words: number;
-  /** Byte offsets in the document's UTF-8 text. */
+  /** Byte offsets in the document's UTF-8 text: the whole sentence, even when compressed. */
   utf8: Range;
   /** UTF-16 offsets: JavaScript string indices into the document text. */
   utf16: Range;
+  /**
+   * Summary sentences only, when quoted compressed (English): the spans left out, in order,
+   * disjoint, inside the sentence. Absent when the sentence is quoted whole.
+   */
+  omitted?: OmittedSpan[];
   /** Relative value, (0, 1]. */
   score: number;
   /** Summary sentences only: how many documents state the same content (>= 1). */

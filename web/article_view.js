@@ -1,6 +1,6 @@
 // The article view: each summarized article's text as the summarizer read it, with its key
-// sentences highlighted, the sentences used in the summary marked, and what cleaning removed struck
-// through. A summary sentence links here (revealSentence). Offsets are the response's UTF-16 ones:
+// sentences highlighted, the sentences used in the summary marked (the parts a compressed summary
+// sentence leaves out shown dimmed, in place), and what cleaning removed struck through. A summary sentence links here (revealSentence). Offsets are the response's UTF-16 ones:
 // JavaScript string indices into the text that was sent. All text goes in as text nodes.
 
 // Longer articles are drawn only when opened, so that a 10 MB paste never stalls the page.
@@ -53,8 +53,9 @@ function markedText(text, doc, inSummary, number) {
   const sentences = new Map(); // "begin-end" -> {range, sentence, key, summary}
   const add = (s, flag) => {
     const k = `${s.utf16.begin}-${s.utf16.end}`;
-    const entry = sentences.get(k) ?? { range: s.utf16, sentence: s.sentence, key: false, summary: false };
+    const entry = sentences.get(k) ?? { range: s.utf16, sentence: s.sentence, key: false, summary: false, omitted: [] };
     entry[flag] = true;
+    if (flag === 'summary' && s.omitted) entry.omitted = s.omitted.map((o) => o.utf16);
     sentences.set(k, entry);
   };
   doc.key_sentences.forEach((s) => add(s, 'key'));
@@ -77,12 +78,34 @@ function markedText(text, doc, inSummary, number) {
 }
 
 function sentenceMark(text, s, number) {
-  const classes = ['sentence-mark', s.key && 'key', s.summary && 'in-summary'].filter(Boolean).join(' ');
-  const mark = el('mark', classes, text.slice(s.range.begin, s.range.end));
+  const compressed = s.omitted.length > 0;
+  const classes = ['sentence-mark', s.key && 'key', s.summary && 'in-summary', compressed && 'compressed'].filter(Boolean).join(' ');
+  const mark = el('mark', classes);
+  mark.append(...sentenceParts(text, s.range, s.omitted));
   mark.id = sentenceId(number, s.sentence);
   mark.tabIndex = -1; // focusable by revealSentence, not a tab stop
-  mark.title = [s.key && 'a key sentence of this article', s.summary && 'used in the summary'].filter(Boolean).join('; ');
+  mark.title = [s.key && 'a key sentence of this article',
+    s.summary && (compressed ? 'used in the summary without its dimmed parts' : 'used in the summary')].filter(Boolean).join('; ');
   return mark;
+}
+
+/**
+ * The sentence's text; when the summary quotes it compressed, the parts it kept (class "kept") and
+ * those it left out (class "omitted": dimmed, still readable in place).
+ */
+function sentenceParts(text, range, omitted) {
+  if (omitted.length === 0) return [document.createTextNode(text.slice(range.begin, range.end))];
+  const parts = [];
+  let at = range.begin;
+  for (const o of omitted) {
+    if (o.begin > at) parts.push(el('span', 'kept', text.slice(at, o.begin)));
+    const gone = el('span', 'omitted', text.slice(o.begin, o.end));
+    gone.title = 'left out of the summary';
+    parts.push(gone);
+    at = o.end;
+  }
+  if (at < range.end) parts.push(el('span', 'kept', text.slice(at, range.end)));
+  return parts;
 }
 
 function removedRun(text, r) {

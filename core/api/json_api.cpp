@@ -9,6 +9,7 @@
 
 #include "api/limits.h"
 #include "html/html_document.h"
+#include "summarize/compression.h"
 #include "summarize/summarizer.h"
 #include "text/utf8.h"
 
@@ -219,9 +220,14 @@ double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
 
 json sentence_json(const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps, bool with_support) {
   const AnalyzedDocument& d = r.corpus.documents[ref.document];
-  const Sentence& s = d.sentences[ref.index];
+  const Sentence& s = sentence_of(r.corpus, ref);
   json j = span_json(s.span, maps[ref.document]);
-  j["text"] = std::string(s.span.of(d.text));
+  j["text"] = sentence_text(d, s);
+  if (!s.omitted.empty()) {  // a compressed form: `span` is still the whole sentence's
+    json omitted = json::array();
+    for (const Span& o : s.omitted) omitted.push_back(span_json(o, maps[ref.document]));
+    j["omitted"] = std::move(omitted);
+  }
   j["document"] = ref.document;
   j["document_id"] = d.id;
   j["sentence"] = ref.index;
@@ -274,7 +280,7 @@ std::size_t estimate_response_bytes(const SummaryResult& r, const std::vector<ch
     for (const auto& ref : r.key_sentences[i]) bytes += kPerSentence + d.id.size() + d.sentences[ref.index].span.size();
     for (const auto& rs : d.cleaned.removed) bytes += kPerRemoved + rs.detail.size() + rs.span.size();
   }
-  for (const auto& ref : r.summary) bytes += r.corpus.documents[ref.document].sentences[ref.index].span.size();
+  for (const auto& ref : r.summary) bytes += sentence_of(r.corpus, ref).span.size() + kPerSentence * sentence_of(r.corpus, ref).omitted.size() / 2;
   return bytes + bytes / 8;
 }
 

@@ -4,9 +4,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "clean/plain_text_cleaner.h"
 #include "clean/restore.h"
+#include "summarize/compression.h"
 #include "summarize/interning.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
@@ -83,14 +85,6 @@ bool is_fragment(std::string_view s) {
   return true;
 }
 
-// Ids are dense: a concept id never seen before is the next one, so its features are appended.
-void add_concept(Corpus* corpus, bool has_stopword, bool is_word) {
-  corpus->concept_occurrences.push_back(0);
-  corpus->concept_capitalized.push_back(0);
-  corpus->concept_has_stopword.push_back(has_stopword);
-  corpus->concept_is_word.push_back(is_word);
-}
-
 }  // namespace
 
 int count_words(std::string_view text) {
@@ -138,8 +132,6 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   std::vector<uint32_t> word_term;
   std::vector<uint8_t> word_stop;
   KeyIds concepts;
-  constexpr uint32_t kNoConcept = 0xFFFFFFFFu;
-  std::vector<uint32_t> term_concept;  // term -> its single-word concept
 
   // Repair first, so that cross-document line counts see the same text as the cleaner.
   corpus.documents.reserve(inputs.size());
@@ -180,11 +172,71 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   std::vector<Span> block_sentences;
   std::vector<std::pair<uint32_t, uint16_t>> found;  // per sentence: (concept, white-space word where it ends)
   std::vector<uint32_t> sentence_terms;               // per sentence: content-word terms
-  // Where each sentence of the current document starts in its pools.
+  // The current sentence's tokens as its concepts saw them: what its compressed forms are
+  // recomputed from (only kept when it has some).
+  struct SentenceToken {
+    std::size_t begin = 0;  // document offset
+    uint32_t term = 0;
+    bool stop = false;
+    int word = 0;           // white-space word of the sentence it is in
+    std::size_t token = 0;  // index in `tokens`
+  };
+  std::vector<SentenceToken> sentence_tokens;
+  std::vector<int> word_shift;  // per white-space word of the sentence: words left out before it
+  // Where each sentence (variant < 0) or compressed form of the current document lies in its pools.
   struct PoolRun {
-    uint32_t terms = 0, concepts = 0, words = 0;
+    uint32_t terms = 0, concepts = 0, concepts_end = 0, words = 0, spans = 0, spans_end = 0;
+    int variant = -1;
   };
   std::vector<PoolRun> runs;
+  // The id of a concept, added when new. Counts (occurrences, capitalised) are the caller's.
+  // Ids are dense: a concept id never seen before is the next one, so its features are appended.
+  auto add_concept = [&](bool has_stopword, bool is_word) {
+    corpus.concept_occurrences.push_back(0);
+    corpus.concept_capitalized.push_back(0);
+    corpus.concept_has_stopword.push_back(has_stopword);
+    corpus.concept_is_word.push_back(is_word);
+  };
+  auto pair_concept = [&](uint32_t a, uint32_t b, bool has_stopword) {
+    const uint32_t c = concepts.id((static_cast<uint64_t>(a) << 32) | b);
+    if (c == corpus.concept_occurrences.size()) add_concept(has_stopword, false);
+    return c;
+  };
+  // Term ids are dense too, so a single-word concept is found by its term, without hashing.
+  constexpr uint32_t kNoConcept = 0xFFFFFFFFu;
+  std::vector<uint32_t> term_concept;  // term -> its single-word concept
+  auto word_concept = [&](uint32_t term) {
+    if (term >= term_concept.size()) term_concept.resize(term + 1, kNoConcept);
+    uint32_t& c = term_concept[term];
+    if (c == kNoConcept) {
+      c = concepts.append((uint64_t{0xFFFFFFFFu} << 32) | term);
+      add_concept(false, true);
+    }
+    return c;
+  };
+  // Appends the distinct terms and concepts (each with the word where it first ends) of one
+  // sentence or form to the document's pools (the views are set once the pools stop growing).
+  auto append_run = [&](AnalyzedDocument& d, int variant) {
+    std::sort(sentence_terms.begin(), sentence_terms.end());
+    sentence_terms.erase(std::unique(sentence_terms.begin(), sentence_terms.end()), sentence_terms.end());
+    PoolRun run;
+    run.variant = variant;
+    run.terms = static_cast<uint32_t>(d.id_pool.size());
+    d.id_pool.insert(d.id_pool.end(), sentence_terms.begin(), sentence_terms.end());
+    run.concepts = static_cast<uint32_t>(d.id_pool.size());
+    run.words = static_cast<uint32_t>(d.word_pool.size());
+    // (concept, word) pairs: the first of equal concepts is the one that ends earliest.
+    std::sort(found.begin(), found.end());
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      if (k > 0 && found[k].first == found[k - 1].first) continue;
+      d.id_pool.push_back(found[k].first);
+      if (options.concept_words) d.word_pool.push_back(found[k].second);
+    }
+    run.concepts_end = static_cast<uint32_t>(d.id_pool.size());
+    run.spans = run.spans_end = static_cast<uint32_t>(d.span_pool.size());
+    return run;
+  };
+  auto word_at = [](int word) { return static_cast<uint16_t>(std::clamp(word, 0, 65535)); };
   for (std::size_t di = 0; di < corpus.documents.size(); ++di) {
     AnalyzedDocument& d = corpus.documents[di];
     CleanOptions clean_options;
@@ -220,6 +272,13 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         d.word_count += sent.words;
         sent.starts_with_quote = starts_with_quote(stext);
         sent.fragment = is_fragment(stext);
+        // Compressed forms only of sentences a summary quotes: not too long, no question, no
+        // fragment, at least five words (the rules leave four).
+        const bool compressible = english && options.omission_rules != 0 && !sent.too_long && !sent.is_question &&
+                                  !sent.fragment && sent.words >= 5;
+        const std::vector<Omission> omissions =
+            compressible ? find_omissions(stext, s.begin, options.omission_rules) : std::vector<Omission>{};
+        sentence_tokens.clear();
         while (t < tokens.size() && tokens[t].span.end <= s.begin) ++t;
         uint32_t prev = 0;
         bool prev_stop = true, prev_cap = false, have_prev = false;
@@ -242,62 +301,104 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           const bool stop = word_stop[w] != 0;
           const uint32_t term = word_term[w];
           const bool cap = capitalized(tok.span.of(d.text));
+          if (!omissions.empty()) sentence_tokens.push_back(SentenceToken{tok.span.begin, term, stop, word, t});
           if (!have_prev && english) sent.dangling_start = dangling_opener(tok.folded);
           if (!stop) sentence_terms.push_back(term);
           if (!stop && options.unigram_concepts && !sent.too_long) {
-            // Term ids are dense, so a single-word concept is found by its term, without hashing.
-            if (term >= term_concept.size()) term_concept.resize(term + 1, kNoConcept);
-            uint32_t& c = term_concept[term];
-            if (c == kNoConcept) {
-              c = concepts.append((uint64_t{0xFFFFFFFFu} << 32) | term);
-              add_concept(&corpus, false, true);
-            }
+            const uint32_t c = word_concept(term);
             ++corpus.concept_occurrences[c];
-            found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
+            found.emplace_back(c, word_at(word));
           }
           if (have_prev && !(stop && prev_stop) && !sent.too_long) {
-            const uint32_t c = concepts.id((static_cast<uint64_t>(prev) << 32) | term);
-            if (c == corpus.concept_occurrences.size()) add_concept(&corpus, stop || prev_stop, false);
+            const uint32_t c = pair_concept(prev, term, stop || prev_stop);
             ++corpus.concept_occurrences[c];
             corpus.concept_capitalized[c] += cap && prev_cap;
-            found.emplace_back(c, static_cast<uint16_t>(std::clamp(word, 0, 65535)));
+            found.emplace_back(c, word_at(word));
           }
           prev = term;
           prev_stop = stop;
           prev_cap = cap && have_prev;  // a sentence's first word is capitalised anyway
           have_prev = true;
         }
-        // Distinct terms; distinct concepts, each with the word where it first ends; appended to
-        // the document's pools (the views are set once the pools stop growing).
-        std::sort(sentence_terms.begin(), sentence_terms.end());
-        sentence_terms.erase(std::unique(sentence_terms.begin(), sentence_terms.end()), sentence_terms.end());
-        PoolRun run;
-        run.terms = static_cast<uint32_t>(d.id_pool.size());
-        d.id_pool.insert(d.id_pool.end(), sentence_terms.begin(), sentence_terms.end());
-        run.concepts = static_cast<uint32_t>(d.id_pool.size());
-        run.words = static_cast<uint32_t>(d.word_pool.size());
-        // (concept, word) pairs: the first of equal concepts is the one that ends earliest.
-        std::sort(found.begin(), found.end());
-        for (std::size_t k = 0; k < found.size(); ++k) {
-          if (k > 0 && found[k].first == found[k - 1].first) continue;
-          d.id_pool.push_back(found[k].first);
-          if (options.concept_words) d.word_pool.push_back(found[k].second);
+        runs.push_back(append_run(d, -1));
+        // Each compressed form: the same sentence without some spans, its terms and concepts
+        // those of the tokens it keeps. Word pairs that meet across a gap are concepts of the
+        // form (ROUGE sees them too), but the article never wrote them: they are not counted.
+        for (const std::vector<Span>& set : omission_sets(omissions)) {
+          Sentence v = sent;
+          v.variant = static_cast<int>(d.variants.size());
+          v.omitted = IdRange<Span>(set);  // re-pointed into the pool below
+          const std::string text = omit_spans(stext, s.begin, v.omitted);
+          v.words = count_words(text);
+          v.starts_with_quote = starts_with_quote(text);
+          v.fragment = is_fragment(text);
+          v.dangling_start = false;
+          auto omitted_at = [&](std::size_t at) {
+            for (const Span& o : set) {
+              if (at >= o.begin && at < o.end) return true;
+            }
+            return false;
+          };
+          if (options.concept_words) {
+            // A white-space word is gone when nothing but punctuation of it is kept.
+            word_shift.assign(static_cast<std::size_t>(std::max(word, 0)) + 2, 0);
+            int w_index = -1, gone = 0;
+            bool kept_letter = false, in_word = false;
+            for (std::size_t at = s.begin; at <= s.end; ++at) {
+              const bool space = at == s.end || is_ascii_space(d.text[at]);
+              if (space) {
+                if (in_word && !kept_letter) ++gone;
+                in_word = false;
+                continue;
+              }
+              if (!in_word) {
+                in_word = true;
+                kept_letter = false;
+                ++w_index;
+                if (w_index < static_cast<int>(word_shift.size())) word_shift[static_cast<std::size_t>(w_index)] = gone;
+              }
+              const unsigned char b = static_cast<unsigned char>(d.text[at]);
+              if (!omitted_at(at) && (b >= 0x80 || std::isalnum(b))) kept_letter = true;
+            }
+          }
+          found.clear();
+          sentence_terms.clear();
+          bool have = false;
+          const SentenceToken* last = nullptr;
+          for (const SentenceToken& st : sentence_tokens) {
+            if (omitted_at(st.begin)) continue;
+            const int at_word = options.concept_words ? st.word - word_shift[static_cast<std::size_t>(std::max(st.word, 0))] : 0;
+            if (!have) v.dangling_start = dangling_opener(tokens[st.token].folded);
+            if (!st.stop) sentence_terms.push_back(st.term);
+            if (!st.stop && options.unigram_concepts) found.emplace_back(word_concept(st.term), word_at(at_word));
+            if (have && !(st.stop && last->stop)) {
+              found.emplace_back(pair_concept(last->term, st.term, st.stop || last->stop), word_at(at_word));
+            }
+            last = &st;
+            have = true;
+          }
+          PoolRun run = append_run(d, v.variant);
+          d.span_pool.insert(d.span_pool.end(), set.begin(), set.end());
+          run.spans_end = static_cast<uint32_t>(d.span_pool.size());
+          runs.push_back(run);
+          d.variants.push_back(std::move(v));
         }
-        runs.push_back(run);
         d.sentences.push_back(std::move(sent));
       }
     }
     d.sentences.shrink_to_fit();
+    d.variants.shrink_to_fit();
     d.id_pool.shrink_to_fit();
     d.word_pool.shrink_to_fit();
-    for (std::size_t k = 0; k < runs.size(); ++k) {
-      const uint32_t terms_end = runs[k].concepts;
-      const uint32_t concepts_end = k + 1 < runs.size() ? runs[k + 1].terms : static_cast<uint32_t>(d.id_pool.size());
-      const uint32_t concepts = concepts_end - runs[k].concepts;
-      Sentence& sent = d.sentences[k];
-      sent.terms = IdRange<uint32_t>(d.id_pool.data() + runs[k].terms, terms_end - runs[k].terms);
-      sent.concepts = IdRange<uint32_t>(d.id_pool.data() + runs[k].concepts, concepts);
-      if (options.concept_words) sent.concept_word = IdRange<uint16_t>(d.word_pool.data() + runs[k].words, concepts);
+    d.span_pool.shrink_to_fit();
+    std::size_t next_sentence = 0;
+    for (const PoolRun& run : runs) {
+      Sentence& sent = run.variant < 0 ? d.sentences[next_sentence++] : d.variants[static_cast<std::size_t>(run.variant)];
+      const uint32_t concepts = run.concepts_end - run.concepts;
+      sent.terms = IdRange<uint32_t>(d.id_pool.data() + run.terms, run.concepts - run.terms);
+      sent.concepts = IdRange<uint32_t>(d.id_pool.data() + run.concepts, concepts);
+      if (options.concept_words) sent.concept_word = IdRange<uint16_t>(d.word_pool.data() + run.words, concepts);
+      sent.omitted = IdRange<Span>(d.span_pool.data() + run.spans, run.spans_end - run.spans);
     }
     runs.clear();
   }

@@ -63,6 +63,11 @@ struct Sentence {
   bool dangling_start = false;    // opens with a word that needs the sentence before it ("He", "But")
   bool fragment = false;          // opens with a lowercase letter or lacks final punctuation: a piece
                                   // of a sentence that a paragraph break or a cut split
+  // A compressed form of sentence `index` (compression.h): its index in AnalyzedDocument::variants,
+  // and the spans it leaves out (document offsets, in order). -1 and none: the sentence as written.
+  // `span` stays the whole sentence's; `words`, `terms`, `concepts` are those of what is kept.
+  int variant = -1;
+  IdRange<Span> omitted;
 };
 
 struct AnalyzedDocument {
@@ -74,10 +79,14 @@ struct AnalyzedDocument {
   std::vector<std::size_t> invalid_utf8_at;
   CleanedText cleaned;
   std::vector<Sentence> sentences;
+  // Compressed forms of the sentences (AnalysisOptions::omission_rules), candidates for a summary
+  // beside them; not part of the article: concept counts and key sentences never see them.
+  std::vector<Sentence> variants;
   // Storage of the sentences' terms and concepts (Sentence::terms, concepts: views into these).
   // A document is moved, never copied: a copy's sentences would still point into the original.
   std::vector<uint32_t> id_pool;
   std::vector<uint16_t> word_pool;
+  std::vector<Span> span_pool;  // the variants' omitted spans
   int word_count = 0;
 
   AnalyzedDocument() = default;
@@ -111,6 +120,9 @@ struct AnalysisOptions {
   // overflow its last sentence needs it (SelectionOptions::allow_last_sentence_overflow; summarize()
   // turns it on then); it is a quarter of the analysis' memory.
   bool concept_words = false;
+  // Compressed forms of English sentences to offer the selector (compression.h: CompressionRule
+  // bits; 0 = none).
+  unsigned omission_rules = 0xFFu;
 };
 
 // Throws std::runtime_error if ICU data is unusable (a build problem, not an input problem).

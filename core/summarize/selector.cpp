@@ -31,6 +31,9 @@ bool repeats_terms(const Sentence& a, const Sentence& b, int64_t overlap_milli) 
   return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), overlap_milli);
 }
 
+// Two forms (as written, compressed) of one sentence: a summary quotes a sentence once.
+bool same_sentence(const Sentence& a, const Sentence& b) { return a.document == b.document && a.index == b.index; }
+
 // Concepts covered so far, reset in O(1) between runs by bumping a generation number.
 class CoverSet {
  public:
@@ -105,7 +108,7 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
   auto repeats = [&](const Run& r, std::size_t i) {
     for (std::size_t j : r.index) {
-      if (repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
+      if (same_sentence(*candidates[i], *candidates[j]) || repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
     }
     return false;
   };
@@ -195,6 +198,50 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     if (!fits(Run{}, *candidates[i])) continue;
     Run r = greedy(static_cast<long>(i));
     if (r.total > best.total) best = std::move(r);
+  }
+
+  // Filling the budget: the greedy ranks by value per word, so its last picks are the best ratios
+  // that fit, not the most value that fits the words left. Swap one chosen sentence (or none) for
+  // the candidate that adds most within the words this frees (often a compressed form, whose
+  // lengths come finer), while the total grows.
+  if (options.fill_swaps > 0 && budget.max_words > 0) {
+    for (int round = 0; round < options.fill_swaps; ++round) {
+      int64_t best_total = best.total;
+      long drop = -2, take = -1;
+      for (long k = -1; k < static_cast<long>(best.index.size()); ++k) {  // -1: drop nothing
+        Run kept;
+        covered.reset();
+        for (std::size_t m = 0; m < best.index.size(); ++m) {
+          if (static_cast<long>(m) == k) continue;
+          kept.index.push_back(best.index[m]);
+          kept.chosen.push_back(best.chosen[m]);
+          kept.words += candidates[best.index[m]]->words;
+        }
+        int64_t base = 0;
+        for (std::size_t j : kept.index) {
+          for (uint32_t c : candidates[j]->concepts) {
+            if (!covered.has(c)) base += weights.weight[c], covered.add(c);
+          }
+        }
+        if (budget.max_sentences > 0 && static_cast<int>(kept.index.size()) >= budget.max_sentences) continue;
+        for (const Entry& e : initial) {  // the competing candidates (kMaxCompetingCandidates)
+          const std::size_t i = e.i;
+          if (kept.words + candidates[i]->words > budget.max_words || standalone[i] + base <= best_total) continue;
+          if (repeats(kept, i)) continue;
+          const int64_t g = gain_of(*candidates[i], weights, covered);
+          if (base + g > best_total) best_total = base + g, drop = k, take = static_cast<long>(i);
+        }
+      }
+      if (take < 0) break;
+      Run next;
+      covered.reset();
+      for (std::size_t m = 0; m < best.index.size(); ++m) {
+        if (static_cast<long>(m) == drop) continue;
+        add(&next, best.index[m], gain_of(*candidates[best.index[m]], weights, covered));
+      }
+      add(&next, static_cast<std::size_t>(take), gain_of(*candidates[take], weights, covered));
+      best = std::move(next);
+    }
   }
 
   if (options.allow_last_sentence_overflow && budget.max_words > 0 && best.words < budget.max_words &&

@@ -6,10 +6,6 @@
 namespace precis {
 namespace {
 
-const Sentence& sentence_of(const Corpus& corpus, const SentenceRef& r) {
-  return corpus.documents[r.document].sentences[r.index];
-}
-
 // A word-pair concept (single-word concepts say too little to tell who states the same thing).
 bool is_pair(const Corpus& corpus, uint32_t c) { return c >= corpus.concept_is_word.size() || !corpus.concept_is_word[c]; }
 
@@ -49,6 +45,11 @@ std::vector<SentenceRef> key_sentences_of(const Corpus& corpus, int doc, const C
 }
 
 }  // namespace
+
+const Sentence& sentence_of(const Corpus& corpus, const SentenceRef& r) {
+  const AnalyzedDocument& d = corpus.documents[r.document];
+  return r.variant >= 0 ? d.variants[static_cast<std::size_t>(r.variant)] : d.sentences[r.index];
+}
 
 std::vector<int> count_support(const Corpus& corpus, const ConceptWeights& w, const std::vector<SentenceRef>& refs) {
   // The documents of each concept the summary needs; concepts are dense ids, so plain arrays.
@@ -137,10 +138,15 @@ SummaryResult summarize(std::vector<InputDocument> documents, const LanguageInfo
   const ConceptWeights weights = weigh_concepts(corpus, options.concepts);
   result.concept_threshold = weights.threshold;
 
+  // Sentences as written and their compressed forms compete alike (the selector takes at most one
+  // form of a sentence).
   std::vector<const Sentence*> candidates;
   for (int min_words = options.min_sentence_words; min_words >= 1 && candidates.empty(); min_words /= 2) {
     for (const auto& d : corpus.documents) {
       for (const auto& s : d.sentences) {
+        if (summary_worthy(s, min_words, options)) candidates.push_back(&s);
+      }
+      for (const auto& s : d.variants) {
         if (summary_worthy(s, min_words, options)) candidates.push_back(&s);
       }
     }
@@ -158,7 +164,8 @@ SummaryResult summarize(std::vector<InputDocument> documents, const LanguageInfo
   std::vector<SentenceRef> overflowing;  // kept last, where a cut at the budget trims it
   for (const auto& c : chosen) {
     const double score = best > 0 ? static_cast<double>(c.gain) / static_cast<double>(best) : 0.0;
-    (c.overflows ? overflowing : result.summary).push_back(SentenceRef{c.sentence->document, c.sentence->index, score, 1});
+    (c.overflows ? overflowing : result.summary)
+        .push_back(SentenceRef{c.sentence->document, c.sentence->index, score, 1, c.sentence->variant});
   }
   order_for_reading(corpus, &result.summary);
   result.summary.insert(result.summary.end(), overflowing.begin(), overflowing.end());

@@ -32,7 +32,11 @@ struct SentenceRef {
   int index = 0;     // into documents[document].sentences
   double score = 0;  // share of the summary's (or article's) best sentence value, in (0, 1]
   int support = 1;   // number of documents that state the same content (summary only)
+  int variant = -1;  // the compressed form quoted (documents[document].variants), -1: as written
 };
+
+// The sentence a reference quotes: as written, or its compressed form.
+const Sentence& sentence_of(const Corpus& corpus, const SentenceRef& r);
 
 struct SummaryResult {
   Corpus corpus;

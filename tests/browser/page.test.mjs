@@ -53,14 +53,26 @@ test('article view: key sentences highlighted, a summary sentence leads to its p
     assert.ok((await view.locator('.removed-run').count()) >= 1);
   }
 
-  // Every summary sentence is marked in its article; following a link reveals it, highlighted.
+  // Every summary sentence is marked in its article; following a link reveals it, highlighted. A
+  // compressed one shows what it left out dimmed, in place: its kept parts read as the summary's
+  // sentence (the first letter capitalised when its start was left out).
   const links = await summaryLinks(page);
   assert.ok(links.length >= 2);
+  let compressed = 0;
   for (const link of links) {
     const mark = page.locator(link.href);
-    assert.equal(await mark.textContent(), link.text);
     assert.match(await mark.getAttribute('class'), /in-summary/);
+    const omitted = await mark.locator('.omitted').count();
+    if (omitted === 0) {
+      assert.equal(await mark.textContent(), link.text);
+      continue;
+    }
+    compressed += 1;
+    assert.ok(await mark.locator('.omitted').first().isVisible(), 'omitted parts are dimmed, not hidden');
+    const kept = await mark.evaluate((m) => [...m.childNodes].filter((n) => !n.classList?.contains('omitted')).map((n) => n.textContent).join(''));
+    assert.equal(kept.charAt(0).toUpperCase() + kept.slice(1), link.text);
   }
+  assert.ok(compressed >= 1, 'the seeds\' summary quotes a compressed sentence');
   const last = links.at(-1);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('#summary a.sentence-link').last().click();

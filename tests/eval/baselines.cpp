@@ -1,5 +1,7 @@
 #include "eval/baselines.h"
 
+#include "summarize/compression.h"
+
 #include <algorithm>
 
 namespace precis::eval {
@@ -28,7 +30,7 @@ std::vector<const Sentence*> fill_from(const std::vector<const Sentence*>& order
 }  // namespace
 
 std::string sentence_text(const Corpus& corpus, const Sentence& s) {
-  std::string text(s.span.of(corpus.documents[s.document].text));
+  std::string text = precis::sentence_text(corpus.documents[s.document], s);  // compressed when it is a form
   std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   return text;
 }

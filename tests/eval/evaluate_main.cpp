@@ -25,6 +25,7 @@
 #include "eval/options.h"
 #include "eval/report.h"
 #include "eval/rouge.h"
+#include "summarize/compression.h"
 #include "summarize/summarizer.h"
 
 namespace {
@@ -65,6 +66,25 @@ void dump_sentences(std::ofstream& out, const std::string& cluster, const Corpus
       out << cluster << '\t' << d.id << '\t' << s.index << '\t' << s.words << '\t'
           << (s.is_question ? "?" : "") << (s.starts_with_quote ? "Q" : "") << (s.dangling_start ? "D" : "")
           << (s.too_long ? "L" : "") << (s.fragment ? "F" : "") << '\t' << sentence_text(corpus, s) << '\n';
+    }
+  }
+}
+
+// Every span the compression rules find, one per line: cluster, rule, the span, the sentence
+// without it (and without all of the sentence's spans, when it has several).
+void dump_omissions(std::ofstream& out, const std::string& cluster, const Corpus& corpus, unsigned rules) {
+  for (const auto& d : corpus.documents) {
+    for (const auto& s : d.sentences) {
+      const std::string_view text = s.span.of(d.text);
+      const std::vector<Omission> found = find_omissions(text, s.span.begin, rules);
+      std::vector<Span> all;
+      for (const Omission& o : found) {
+        const std::vector<Span> one{o.span};
+        all.push_back(o.span);
+        out << cluster << '\t' << omission_rule_name(o.rule) << "\t[" << o.span.of(d.text) << "]\t"
+            << omit_spans(text, s.span.begin, one) << '\n';
+      }
+      if (found.size() > 1) out << cluster << "\tall\t\t" << omit_spans(text, s.span.begin, all) << '\n';
     }
   }
 }
@@ -112,13 +132,16 @@ std::vector<const Sentence*> oracle_summary(const Cluster& cluster, const Langua
     for (const auto& s : d.sentences) {
       if (summary_worthy(s, o.min_sentence_words, o)) candidates.push_back(&s);
     }
+    for (const auto& s : d.variants) {
+      if (summary_worthy(s, o.min_sentence_words, o)) candidates.push_back(&s);
+    }
   }
   const std::vector<Selected> chosen = select_sentences(candidates, w, o.budget, o.selection);
   std::vector<SentenceRef> refs_chosen;
-  for (const auto& c : chosen) refs_chosen.push_back(SentenceRef{c.sentence->document, c.sentence->index, 1, 1});
+  for (const auto& c : chosen) refs_chosen.push_back(SentenceRef{c.sentence->document, c.sentence->index, 1, 1, c.sentence->variant});
   order_for_reading(corpus, &refs_chosen);
   std::vector<const Sentence*> out;
-  for (const auto& r : refs_chosen) out.push_back(&corpus.documents[r.document].sentences[r.index]);
+  for (const auto& r : refs_chosen) out.push_back(&sentence_of(corpus, r));
   return out;
 }
 
@@ -137,6 +160,11 @@ int run(const Config& c) {
   if (!c.dump_sentences.empty()) {
     dump.open(c.dump_sentences, std::ios::binary);
     if (!dump) throw std::runtime_error("cannot write " + c.dump_sentences);
+  }
+  std::ofstream omissions;
+  if (!c.dump_omissions.empty()) {
+    omissions.open(c.dump_omissions, std::ios::binary);
+    if (!omissions) throw std::runtime_error("cannot write " + c.dump_omissions);
   }
   std::vector<std::vector<ConceptExample>> examples;
   if (c.learn || c.fit_model) {
@@ -211,7 +239,7 @@ int run(const Config& c) {
       const auto stop = std::chrono::steady_clock::now();
       const std::clock_t cpu_stop = std::clock();
       std::vector<const Sentence*> chosen;
-      for (const auto& s : result.summary) chosen.push_back(&result.corpus.documents[s.document].sentences[s.index]);
+      for (const auto& s : result.summary) chosen.push_back(&sentence_of(result.corpus, s));
       if (chosen.empty()) std::fprintf(stderr, "precis-eval: warning: empty summary for %s\n", cluster.name.c_str());
       runs["precis"].clusters.push_back(score(result.corpus, chosen));
       runs["precis"].milliseconds.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
@@ -222,6 +250,7 @@ int run(const Config& c) {
       corpus = analyze(cluster.documents, en, c.summary.analysis);
     }
     if (dump.is_open()) dump_sentences(dump, cluster.name, corpus);
+    if (omissions.is_open()) dump_omissions(omissions, cluster.name, corpus, c.summary.analysis.omission_rules);
     ++cluster_number;
     if (wants("lead")) {
       const auto lead = lead_baseline(corpus, fill);

@@ -2,6 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
+
+#include "summarize/compression.h"
 
 namespace precis::eval {
 namespace {
@@ -29,6 +32,7 @@ constexpr const char* kUsage =
     "  --min-docs N       concepts.min_documents\n"
     "  --lead-bonus X     concepts.lead_bonus (counting model only)\n"
     "  --restarts N       selection.restarts\n"
+    "  --fill-swaps N     selection.fill_swaps\n"
     "  --redundancy X     selection.redundancy_overlap\n"
     "  --below X          concepts.below_threshold\n"
     "  --unigrams X       concepts.word_factor; 0 = analysis.unigram_concepts off\n"
@@ -55,6 +59,12 @@ constexpr const char* kUsage =
     "                     write every analysed sentence with its flags, to check cleaning\n"
     "  --dump-examples FILE\n"
     "                     write every concept's stems, share of references and features, and exit\n"
+    "  --omit LIST        analysis.omission_rules: the compression rules offered, comma-separated among\n"
+    "                     connective, time, attribution, said-that, parenthetical, appositive, relative,\n"
+    "                     weekday; or all, none; -NAME takes one out (\"all,-weekday\"); default all\n"
+    "  --dump-omissions FILE\n"
+    "                     write every span a rule would leave out, with its rule and the sentence\n"
+    "                     without it, to check that compressed sentences read well\n"
     "  --overflow         selection.allow_last_sentence_overflow: the last sentence may run past the\n"
     "                     budget (only meaningful with a --cut at the budget; never in the product)\n";
 
@@ -97,7 +107,40 @@ bool systems_arg(const char* v, std::vector<std::string>* out) {
   return true;
 }
 
+constexpr std::pair<unsigned, const char*> kRuleNames[] = {
+    {kOmitConnective, "connective"},     {kOmitLeadingTime, "time"},       {kOmitAttribution, "attribution"},
+    {kOmitSaidThat, "said-that"},        {kOmitParenthetical, "parenthetical"}, {kOmitAppositive, "appositive"},
+    {kOmitRelative, "relative"},         {kOmitWeekday, "weekday"}};
+
+bool rules_arg(const char* v, unsigned* out) {
+  std::string list = v ? v : "";
+  *out = 0;
+  for (std::size_t start = 0; start <= list.size();) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    std::string name = list.substr(start, comma - start);
+    start = comma + 1;
+    const bool minus = !name.empty() && name[0] == '-';
+    if (minus) name.erase(0, 1);
+    unsigned bits = name == "all" ? kAllOmissionRules : 0;
+    for (const auto& [bit, rule] : kRuleNames) bits |= name == rule ? bit : 0;
+    if (bits == 0 && name != "none") {
+      std::fprintf(stderr, "precis-eval: --omit: unknown rule '%s' (see --help)\n", name.c_str());
+      return false;
+    }
+    *out = minus ? *out & ~bits : *out | bits;
+  }
+  return true;
+}
+
 }  // namespace
+
+const char* omission_rule_name(unsigned rule) {
+  for (const auto& [bit, name] : kRuleNames) {
+    if (bit == rule) return name;
+  }
+  return "?";
+}
 
 int parse_args(int argc, char** argv, Config* c) {
   bool cut_given = false;
@@ -174,6 +217,11 @@ int parse_args(int argc, char** argv, Config* c) {
       ok = int_arg(a, v, 1, 15, &c->oracle);
     } else if (a == "--target-power") {
       ok = real_arg(a, v, 0.1, 10, &c->target_power);
+    } else if (a == "--omit") {
+      ok = rules_arg(v, &c->summary.analysis.omission_rules);
+    } else if (a == "--dump-omissions") {
+      if (!(ok = v != nullptr)) std::fputs("precis-eval: --dump-omissions needs a file\n", stderr);
+      else c->dump_omissions = v;
     } else if (a == "--overflow") {
       c->summary.selection.allow_last_sentence_overflow = true;
       continue;
@@ -198,6 +246,8 @@ int parse_args(int argc, char** argv, Config* c) {
       ok = int_arg(a, v, 1, 1000, &c->summary.concepts.min_documents);
     } else if (a == "--lead-bonus") {
       ok = real_arg(a, v, 0, 100, &c->summary.concepts.lead_bonus);
+    } else if (a == "--fill-swaps") {
+      ok = int_arg(a, v, 0, 1000, &c->summary.selection.fill_swaps);
     } else if (a == "--restarts") {
       ok = int_arg(a, v, 0, 100000, &c->summary.selection.restarts);
     } else if (a == "--redundancy") {

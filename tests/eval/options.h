@@ -30,7 +30,11 @@ struct Config {
   std::string dump_examples;    // write every concept's features and share of references, and exit
   double target_power = 1.0;    // the fit predicts the share of references to this power
   std::string dump_sentences;   // write every analysed sentence here (cleaning and segmentation check)
+  std::string dump_omissions;   // write every span a compression rule finds here (grammar check)
 };
+
+// The --omit name of one CompressionRule bit.
+const char* omission_rule_name(unsigned rule);
 
 // Returns -1 to run with `config` filled in, otherwise the exit status (0 after --help, 2 after
 // a usage error, reported on stderr).

@@ -218,8 +218,35 @@ inline std::string check_item(const nlohmann::json& item, const std::string& wha
   }
   if (!on_code_point_boundary(text, b) || !on_code_point_boundary(text, e)) return what + ": utf8 offsets cut a UTF-8 sequence";
   if (!item.contains("text") || !item["text"].is_string()) return what + ": no text";
-  if (item["text"].get_ref<const std::string&>() != text.substr(b, e - b)) {
-    return what + ": text is not the document text at its utf8 offsets";
+  std::string expected(text.substr(b, e - b));
+  if (item.contains("omitted")) {
+    // A compressed summary sentence: the text is the sentence without the omitted spans (in order,
+    // disjoint, inside it), and when its start was omitted, with an ASCII first letter capitalised.
+    const auto& omitted = item["omitted"];
+    if (!omitted.is_array() || omitted.empty()) return what + ": omitted is not a non-empty array";
+    expected.clear();
+    std::size_t at = b;
+    for (std::size_t k = 0; k < omitted.size(); ++k) {
+      const std::string part = what + ".omitted[" + std::to_string(k) + "]";
+      std::size_t ob = 0, oe = 0, oub = 0, oue = 0;
+      if (!get_size(omitted[k], "utf8", "begin", &ob) || !get_size(omitted[k], "utf8", "end", &oe) ||
+          !get_size(omitted[k], "utf16", "begin", &oub) || !get_size(omitted[k], "utf16", "end", &oue)) {
+        return part + ": no utf8 and utf16 offsets";
+      }
+      if (ob < at || oe <= ob || oe > e) return part + ": not inside the sentence, after the previous span";
+      if (!on_code_point_boundary(text, ob) || !on_code_point_boundary(text, oe)) return part + ": cuts a UTF-8 sequence";
+      if (oub != u16.at(ob) || oue != u16.at(oe)) return part + ": wrong utf16 offsets";
+      expected.append(text.substr(at, ob - at));
+      at = oe;
+    }
+    expected.append(text.substr(at, e - at));
+    if (omitted[0]["utf8"]["begin"].get<std::size_t>() == b && !expected.empty() && expected[0] >= 'a' && expected[0] <= 'z') {
+      expected[0] = static_cast<char>(expected[0] - 'a' + 'A');
+    }
+    if (expected.empty()) return what + ": everything omitted";
+  }
+  if (item["text"].get_ref<const std::string&>() != expected) {
+    return what + ": text is not the document text at its utf8 offsets (without its omitted spans)";
   }
   if (ub != u16.at(b) || ue != u16.at(e)) {
     return what + ": utf16 [" + std::to_string(ub) + ", " + std::to_string(ue) + ") should be [" +

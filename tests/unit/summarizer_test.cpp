@@ -30,7 +30,7 @@ SummaryResult run(std::vector<InputDocument> docs, Budget budget, SummaryOptions
 
 int summary_words(const SummaryResult& r) {
   int words = 0;
-  for (const auto& ref : r.summary) words += r.corpus.documents[ref.document].sentences[ref.index].words;
+  for (const auto& ref : r.summary) words += sentence_of(r.corpus, ref).words;
   return words;
 }
 
@@ -46,9 +46,7 @@ long concept_id(const Corpus& c, const std::string& first, const std::string& se
   return -1;
 }
 
-const Sentence& at(const SummaryResult& r, const SentenceRef& ref) {
-  return r.corpus.documents[ref.document].sentences[ref.index];
-}
+const Sentence& at(const SummaryResult& r, const SentenceRef& ref) { return sentence_of(r.corpus, ref); }
 
 TEST(Summarizer, SeedsRespectTheWordBudget) {
   for (int budget : {30, 60, 100, 250}) {
@@ -311,6 +309,40 @@ TEST(Selector, RedundantSentencesAreNotBothChosen) {
   EXPECT_FALSE(redundant(a, b, 0.9));
 }
 
+TEST(Selector, FillSwapUsesTheWordsLeft) {
+  ConceptWeights w;
+  w.weight = {10000, 3600, 5000};
+  w.document_count = {2, 2, 2};
+  const Sentence a = made(0, 10, {0}, {1}, {1});  // 1000 per word
+  const Sentence b = made(1, 4, {1}, {1}, {2});   // 900 per word
+  const Sentence c = made(2, 6, {2}, {1}, {3});   // 833 per word: the greedy's third, and it no longer fits
+  SelectionOptions o;
+  o.restarts = 0;  // the greedy alone (a restart from c would find a + c too)
+  o.fill_swaps = 0;
+  auto pick = [&] {
+    std::vector<const Sentence*> out;
+    for (const auto& s : select_sentences({&a, &b, &c}, w, Budget{16, 0}, o)) out.push_back(s.sentence);
+    return out;
+  };
+  EXPECT_EQ(pick(), (std::vector<const Sentence*>{&a, &b}));  // 14 words, 13600
+  o.fill_swaps = 1;
+  EXPECT_EQ(pick(), (std::vector<const Sentence*>{&a, &c}));  // b swapped for c: 16 words, 15000
+}
+
+TEST(Selector, AtMostOneFormOfASentence) {
+  ConceptWeights w;
+  w.weight = {5000, 4000};
+  w.document_count = {2, 2};
+  Sentence whole = made(3, 12, {0, 1}, {1, 9}, {1, 2});
+  Sentence compressed = made(3, 8, {0}, {1}, {1});
+  compressed.variant = 0;
+  Sentence other = made(3, 8, {1}, {1}, {7});  // disjoint words: only the sentence index says it is the same
+  other.variant = 1;
+  const auto chosen = select_sentences({&whole, &compressed, &other}, w, Budget{100, 0}, SelectionOptions{});
+  ASSERT_EQ(chosen.size(), 1u);
+  EXPECT_EQ(chosen[0].sentence, &whole);  // 9000 at once beats either form alone
+}
+
 TEST(Summarizer, LargeBudgetIsFilledWithTheNextBestContent) {
   // Four articles that agree on one sentence and otherwise say different things: once the agreed
   // content is covered, concepts under the agreement threshold fill the rest of a large budget;
@@ -345,7 +377,7 @@ TEST(Summarizer, OverflowOnlyWhenAskedAndAlwaysLast) {
     ASSERT_FALSE(over.summary.empty());
     const int total = summary_words(over);
     const auto& last = over.summary.back();
-    const int before_last = total - over.corpus.documents[last.document].sentences[last.index].words;
+    const int before_last = total - sentence_of(over.corpus, last).words;
     EXPECT_LE(before_last, budget);  // only the last sentence may run past the budget
     EXPECT_GE(total, summary_words(plain));
   }

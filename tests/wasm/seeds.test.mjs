@@ -40,18 +40,31 @@ test('seed summary has no boilerplate and no repeats, with provenance', () => {
   assert.ok(r.summary.length >= 2);
   const seen = new Set();
   let words = 0;
+  let compressed = 0;
   for (const s of r.summary) {
     for (const junk of ['Truce in Limbo', 'ABC News', 'Reuters', 'Subscribe', 'free_limit', 'FAA Lifts']) {
       assert.ok(!s.text.includes(junk), `${junk} in ${s.text}`);
     }
     assert.ok(!seen.has(s.text), `repeated: ${s.text}`);
     seen.add(s.text);
-    // UTF-16 offsets are JavaScript string indices into the document text.
+    // UTF-16 offsets are JavaScript string indices into the document text; a compressed sentence
+    // is its source sentence without the omitted spans (first letter capitalised if its start went).
     const doc = request.documents[s.document].text;
-    assert.equal(doc.slice(s.utf16.begin, s.utf16.end), s.text);
+    let quoted = '';
+    let at = s.utf16.begin;
+    for (const o of s.omitted ?? []) {
+      assert.ok(o.utf16.begin >= at && o.utf16.end > o.utf16.begin && o.utf16.end <= s.utf16.end);
+      quoted += doc.slice(at, o.utf16.begin);
+      at = o.utf16.end;
+    }
+    quoted += doc.slice(at, s.utf16.end);
+    if (s.omitted?.[0].utf16.begin === s.utf16.begin) quoted = quoted.replace(/^[a-z]/, (c) => c.toUpperCase());
+    assert.equal(quoted, s.text);
+    compressed += s.omitted ? 1 : 0;
     words += s.words;
   }
   assert.ok(words <= 100);
+  assert.ok(compressed >= 1, 'the seed summary quotes no compressed sentence: omitted spans untested');
 });
 
 test('bad input gives typed errors and the module keeps working', () => {
