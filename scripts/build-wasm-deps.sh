@@ -27,8 +27,8 @@ ICU_VERSION=72.1
 SNOWBALL_VERSION=2.2.0
 EMSCRIPTEN_VERSION=3.1.6
 # Bump when a change to this script changes the produced libraries without changing the
-# flags or data list below (they are hashed into the cache key anyway).
-RECIPE_REV=1
+# flags, data list or patches below (they are hashed into the cache key anyway).
+RECIPE_REV=2
 
 OPT=${OPT:--Oz}
 JOBS=${JOBS:-$(nproc)}
@@ -37,19 +37,28 @@ JOBS=${JOBS:-$(nproc)}
 CFLAGS_ALL="$OPT -DNDEBUG"
 CXXFLAGS_ALL="$OPT -DNDEBUG -frtti"
 # Definitions ICU is compiled with AND that consumers must see, so both sides agree on
-# uconfig.h/platform.h (export macros, no file I/O, no plugin loading). They are exported as
-# INTERFACE_COMPILE_DEFINITIONS of precis_wasm::icuuc.
-ICU_PUBLIC_DEFS="U_STATIC_IMPLEMENTATION U_ENABLE_DYLOAD=0 U_HAVE_STRTOD_L=0 UCONFIG_NO_FILE_IO=1"
+# uconfig.h/platform.h (export macros, no file I/O, no plugin loading, no service registration:
+# BreakIterator::registerInstance and ICU's locale service framework are never used, and
+# without them ~17 KB of wasm go). They are exported as INTERFACE_COMPILE_DEFINITIONS of
+# precis_wasm::icuuc.
+ICU_PUBLIC_DEFS="U_STATIC_IMPLEMENTATION U_ENABLE_DYLOAD=0 U_HAVE_STRTOD_L=0 UCONFIG_NO_FILE_IO=1 UCONFIG_NO_SERVICE=1"
+# Definitions only ICU's own sources see: switches of our patches (below).
+ICU_PRIVATE_DEFS="PRECIS_NO_DICTIONARY_BREAK_ENGINES=1"
+# Patches applied to Debian's ICU source (patch -p1 in the unpacked tree), in this order; their
+# contents are part of the cache key. See the header of each file for what and why.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ICU_PATCHES="$ROOT/scripts/patches/icu-72.1-no-dictionary-break-engines.patch"
 
 # ICU data items kept (names as listed by `icupkg -l icudt72l.dat`). This is the "std" list:
 # - sentence + word breaking for root/en, NFKC_Casefold (the one normalization the core uses:
 #   Segmenter::fold; nfkc_cf.nrm is self-contained, NFC/NFD and plain case folding use tables
 #   compiled into libicuuc);
 # - break rules / @ss=standard suppression lists for de es fr it pt ru, fi/sv word rules,
-#   Greek sentence rules (other languages fall back to root);
-# - ja.res: the CJK dictionary engine needs it if cjdict.dict is ever added at runtime, and
-#   resource lookups are cached negatively, so it must be in the base data.
-# No CJK (2 MB) / Thai (126 KB) / other SE-Asian dictionaries.
+#   Greek sentence rules (other languages fall back to root).
+# No CJK (2 MB) / Thai (126 KB) / other SE-Asian dictionaries, no LSTM models, and so no
+# brkitr/ja.res either (its word list only serves the CJK dictionary engine; ja has no word or
+# sentence rules of its own). The dictionary engines are patched out of the code (see
+# ICU_PATCHES): without data they could never run.
 ICU_DATA_ITEMS="brkitr/res_index.res
 brkitr/root.res
 brkitr/en.res
@@ -66,8 +75,7 @@ brkitr/fi.res
 brkitr/sv.res
 brkitr/word_fi_sv.brk
 brkitr/el.res
-brkitr/sent_el.brk
-brkitr/ja.res"
+brkitr/sent_el.brk"
 
 # Snowball stemmers linked into wasm. Every stemmer listed in modules.txt is linked (its table
 # references them all), and Serbian, Greek, Catalan, Basque... carry large tables: keeping the
@@ -76,10 +84,12 @@ brkitr/ja.res"
 SNOWBALL_LANGUAGES="arabic danish dutch english finnish french german hungarian indonesian italian
 norwegian porter portuguese romanian russian spanish swedish turkish"
 
-# The key covers everything that changes the output; it is computed from constants only, so
-# the cache hit below needs no tool, network or package manager.
-KEY=$(printf '%s\n' "rev=$RECIPE_REV" "emscripten=$EMSCRIPTEN_VERSION" "cflags=$CFLAGS_ALL" \
-        "cxxflags=$CXXFLAGS_ALL" "defs=$ICU_PUBLIC_DEFS" "$ICU_DATA_ITEMS" "stemmers=$SNOWBALL_LANGUAGES" | sha256sum | cut -c1-10)
+# The key covers everything that changes the output; it is computed from constants and the
+# patch files in the clone only, so the cache hit below needs no tool, network or package manager.
+KEY=$( { printf '%s\n' "rev=$RECIPE_REV" "emscripten=$EMSCRIPTEN_VERSION" "cflags=$CFLAGS_ALL" \
+        "cxxflags=$CXXFLAGS_ALL" "defs=$ICU_PUBLIC_DEFS" "private-defs=$ICU_PRIVATE_DEFS" "$ICU_DATA_ITEMS" \
+        "stemmers=$SNOWBALL_LANGUAGES"; for p in $ICU_PATCHES; do basename "$p"; sha256sum < "$p"; done; } |
+      sha256sum | cut -c1-10)
 CACHE_ROOT=${PRECIS_CACHE:-${HOME:?HOME is unset: set PRECIS_CACHE}/.cache/precis}
 mkdir -p "$CACHE_ROOT"
 CACHE_ROOT=$(cd "$CACHE_ROOT" && pwd -P)
@@ -138,6 +148,7 @@ have make   || need+=(make)
 # The Snowball compiler is built and run natively to generate the C stemmers.
 { have cc && [ -f /usr/include/stdio.h ]; } || need+=(gcc libc6-dev)
 have dpkg-source || need+=(dpkg-dev)       # unpacks the source and applies Debian's patches
+have patch  || need+=(patch)               # our ICU patches (dpkg-dev depends on it anyway)
 have xz     || need+=(xz-utils)
 { have icupkg && have genccode; } || need+=(icu-devtools)
 have node   || need+=(nodejs)
@@ -190,6 +201,8 @@ fetch_sources() {
   fi
   dpkg-source -x "$icu_dsc" icu
   dpkg-source -x "$sb_dsc" snowball
+  local p
+  for p in $ICU_PATCHES; do echo "applying $(basename "$p")"; patch -d icu -p1 --forward < "$p"; done
   echo "icu ${icu_dsc#icu_}" | sed 's/\.dsc$//' > versions.txt
   echo "snowball ${sb_dsc#snowball_}" | sed 's/\.dsc$//' >> versions.txt
 }
@@ -234,7 +247,7 @@ file(STRINGS "${ICU_SRC}/common/sources.txt" icu_srcs)
 list(TRANSFORM icu_srcs PREPEND "${ICU_SRC}/common/")
 add_library(icuuc STATIC ${icu_srcs})
 target_include_directories(icuuc PRIVATE "${ICU_SRC}/common")
-target_compile_definitions(icuuc PRIVATE U_COMMON_IMPLEMENTATION ${ICU_PUBLIC_DEFS})
+target_compile_definitions(icuuc PRIVATE U_COMMON_IMPLEMENTATION ${ICU_PRIVATE_DEFS} ${ICU_PUBLIC_DEFS})
 target_compile_options(icuuc PRIVATE -Wno-deprecated-declarations)
 
 # Filtered data: icupkg extracts the items and repacks them as a package named icudt72l (the
@@ -267,7 +280,7 @@ configure_deps() {
   emcmake cmake -S "$WORK/proj" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_FLAGS_RELEASE="$CFLAGS_ALL" -DCMAKE_CXX_FLAGS_RELEASE="$CXXFLAGS_ALL" \
     -DICU_SRC="$ICU_SRC" -DSB_SRC="$SB_SRC" -DSB_SOURCES="$WORK/snowball-sources.txt" -DICU_DATA_LIST="$WORK/icudata-items.txt" \
-    -DICU_PUBLIC_DEFS="${ICU_PUBLIC_DEFS// /;}"
+    -DICU_PUBLIC_DEFS="${ICU_PUBLIC_DEFS// /;}" -DICU_PRIVATE_DEFS="${ICU_PRIVATE_DEFS// /;}"
 }
 step "cmake configure (emcmake)" cmake-configure configure_deps
 step "emcc: libicudata.a + libstemmer.a ($OPT)" build-small cmake --build "$WORK/build" -j "$JOBS" --target icudata stemmer
@@ -326,6 +339,8 @@ EOF
     echo "emcc: $(emcc --version | head -n1)"
     echo "CFLAGS: $CFLAGS_ALL"; echo "CXXFLAGS: $CXXFLAGS_ALL"
     echo "ICU definitions (public): $ICU_PUBLIC_DEFS"
+    echo "ICU definitions (private): $ICU_PRIVATE_DEFS"
+    echo "ICU patches:"; for p in $ICU_PATCHES; do echo "  $(basename "$p") sha256 $(sha256sum < "$p" | cut -c1-64)"; done
     echo "ICU data items:"; sed 's/^/  /' "$WORK/icudata-items.txt"
     echo "stemmers (UTF-8): $(sed -n 's|^ *src_c/stem_UTF_8_\(.*\)\.c.*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak" | tr '\n' ' ')"
   } > "$STAGE/build-info.txt"
@@ -371,6 +386,18 @@ int main() {
   if (U_FAILURE(ec)) { printf("normalize: %s\n", u_errorName(ec)); return 1; }
   printf("nfkc_cf: [%s]\n", u8(n).c_str());
 
+  // Dictionary scripts (Han, Hiragana, Katakana, Thai...): with no dictionary data a run of them
+  // stays one word, as unpatched ICU does without data (the engines are patched out).
+  icu::UnicodeString w = icu::UnicodeString::fromUTF8("東京の天気は晴れです。ภาษาไทย ok 42");
+  std::unique_ptr<icu::BreakIterator> wi(icu::BreakIterator::createWordInstance(icu::Locale("ja"), ec));
+  if (U_FAILURE(ec)) { printf("word iterator: %s\n", u_errorName(ec)); return 1; }
+  wi->setText(w);
+  std::string words;
+  start = wi->first();
+  for (int32_t end = wi->next(); end != icu::BreakIterator::DONE; start = end, end = wi->next())
+    words += "[" + u8(w.tempSubStringBetween(start, end)) + "]" + std::to_string(wi->getRuleStatus());
+  printf("words: %s\n", words.c_str());
+
   sb_stemmer* st = sb_stemmer_new("english", "UTF_8");
   if (!st) { printf("no english stemmer\n"); return 1; }
   const sb_symbol* s = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>("running"), 7);
@@ -386,6 +413,7 @@ cat > "$WORK/smoke/expected.txt" <<'EOF'
 sentence: [Mr. Smith went to Washington. ]
 sentence: [He arrived.]
 nfkc_cf: [wash strasse finance]
+words: [東京の天気は晴れです]400[。]0[ภาษาไทย]200[ ]0[ok]200[ ]0[42]100
 stem: [run]
 EOF
 SMOKE_JS=$WORK/smoke/build/smoke.js
