@@ -107,7 +107,7 @@ int count_words(std::string_view text) {
     }
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 0x7F && u_isUWhiteSpace(c));
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 0x7F && is_white_space(c));
     if (space) {
       if (in_word && has_alnum) ++words;
       in_word = has_alnum = false;

@@ -35,6 +35,15 @@ inline std::size_t utf8_sequence_length(unsigned char b) {
   return 1;
 }
 
+// Unicode White_Space (the set ICU's u_isUWhiteSpace tests; unchanged since Unicode 6.3), spelled
+// out: in wasm, u_isUWhiteSpace alone would link ICU's property-vector tables (~94 KB of the
+// module). tests/unit/utf8_test.cpp checks it against ICU for every code point.
+inline bool is_white_space(int32_t c) {
+  if (c < 0x80) return (c >= 0x09 && c <= 0x0D) || c == 0x20;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
 // Maps byte offsets of a valid UTF-8 string to UTF-16 code-unit offsets (JavaScript string
 // indices) in O(1) memory per 256 bytes and O(256) time per lookup.
 class Utf16OffsetMap {

@@ -1,9 +1,17 @@
 #include "text/utf8.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 namespace precis {
 namespace {
+
+TEST(Utf8, WhiteSpaceIsIcusWhiteSpace) {
+  // is_white_space spells the set out so that wasm need not link ICU's property vectors.
+  for (int32_t c = -1; c <= 0x10FFFF; ++c) {
+    ASSERT_EQ(is_white_space(c), c >= 0 && static_cast<bool>(u_isUWhiteSpace(c))) << "U+" << std::hex << c;
+  }
+}
 
 TEST(Utf8, ValidTextIsUnchanged) {
   const std::string s = "Kerry’s “seven days” — ñ 日本 😀";
