@@ -55,6 +55,9 @@ export interface Options {
   key_sentences?: number;
   /** Return each document's (extracted) text only, without summarizing. */
   extract_only?: boolean;
+  /** Default true: English summary sentences may be quoted compressed (see SentenceOut.omitted);
+   *  false quotes every sentence whole (attributions such as "officials said" kept). */
+  compress?: boolean;
 }
 
 export interface Request {

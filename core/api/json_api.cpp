@@ -213,6 +213,13 @@ ParsedRequest parse_request(const json& req, bool consume) {
       if (!extract_only->is_boolean()) throw RequestError("invalid_request", "options.extract_only must be true or false");
       out.extract_only = extract_only->get<bool>();
     }
+    // options.compress: false keeps every summary sentence whole (no attribution, aside or
+    // opening phrase left out), for readers who want each claim with who made it.
+    const auto compress = opts->find("compress");
+    if (compress != opts->end() && !compress->is_null()) {
+      if (!compress->is_boolean()) throw RequestError("invalid_request", "options.compress must be true or false");
+      if (!compress->get<bool>()) o.analysis.omission_rules = 0;
+    }
     const std::string lang = get_string(*opts, "language", "options", false);
     if (!lang.empty()) out.language = lang;
   }

@@ -86,6 +86,22 @@ TEST(JsonApi, ProvenanceOffsetsPointAtExactlyTheSentence) {
   }
 }
 
+TEST(JsonApi, CompressFalseQuotesEverySentenceWhole) {
+  json req = seeds_request();
+  req["options"]["compress"] = false;
+  const json r = call(req);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump();
+  ASSERT_FALSE(r["summary"].empty());
+  for (const json& s : r["summary"]) {
+    EXPECT_FALSE(s.contains("omitted")) << s.dump();
+    const std::string doc = req["documents"][s["document"].get<int>()]["text"];
+    const std::size_t b = s["utf8"]["begin"], e = s["utf8"]["end"];
+    EXPECT_EQ(doc.substr(b, e - b), s["text"].get<std::string>());
+  }
+  req["options"]["compress"] = "no";
+  EXPECT_EQ(error_code(call(req)), "invalid_request");
+}
+
 TEST(JsonApi, SameAnswerEveryTime) {
   const std::string req = seeds_request().dump();
   EXPECT_EQ(handle_request_json(req), handle_request_json(req));
