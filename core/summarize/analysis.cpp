@@ -159,6 +159,12 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   std::size_t total_bytes = 0;
   for (const auto& d : corpus.documents) total_bytes += d.text.size();
   const bool keep_lines = total_bytes <= kKeepLinesBytes;
+  // Compressed forms (each a sentence's terms and concepts again, up to seven per sentence) cost
+  // about as much memory as the text itself: up to kCompressBytes of text they are offered; beyond
+  // (thousands of articles), sentences compete whole, so that wasm memory stays within three times
+  // the request (10,000 articles: 144 MiB with forms, 120 without, for 32 MB of text).
+  constexpr std::size_t kCompressBytes = 4u << 20;
+  const unsigned omission_rules = total_bytes <= kCompressBytes ? options.omission_rules : 0u;
   std::vector<std::vector<Line>> lines(corpus.documents.size());
   SharedLines shared;
   const bool count_shared = corpus.documents.size() >= 2;  // one document shares nothing
@@ -274,10 +280,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         sent.fragment = is_fragment(stext);
         // Compressed forms only of sentences a summary quotes: not too long, no question, no
         // fragment, at least five words (the rules leave four).
-        const bool compressible = english && options.omission_rules != 0 && !sent.too_long && !sent.is_question &&
+        const bool compressible = english && omission_rules != 0 && !sent.too_long && !sent.is_question &&
                                   !sent.fragment && sent.words >= 5;
         const std::vector<Omission> omissions =
-            compressible ? find_omissions(stext, s.begin, options.omission_rules) : std::vector<Omission>{};
+            compressible ? find_omissions(stext, s.begin, omission_rules) : std::vector<Omission>{};
         sentence_tokens.clear();
         while (t < tokens.size() && tokens[t].span.end <= s.begin) ++t;
         uint32_t prev = 0;

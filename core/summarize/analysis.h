@@ -121,7 +121,7 @@ struct AnalysisOptions {
   // turns it on then); it is a quarter of the analysis' memory.
   bool concept_words = false;
   // Compressed forms of English sentences to offer the selector (compression.h: CompressionRule
-  // bits; 0 = none).
+  // bits; 0 = none). Not for requests over 4 MiB of text (memory: see analyze()).
   unsigned omission_rules = 0xFFu;
 };
 

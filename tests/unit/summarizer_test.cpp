@@ -513,3 +513,35 @@ TEST(Learn, DetokenizeAndLeastSquares) {
 
 }  // namespace
 }  // namespace precis
+
+namespace precis {
+namespace {
+
+// Over 4 MiB of text, sentences compete whole: compressed forms would cost as much memory as the
+// text (analyze()); below, the same articles do get forms.
+TEST(Summarizer, CompressedFormsOnlyUpToFourMebibytesOfText) {
+  auto variants = [](const SummaryResult& r) {
+    std::size_t n = 0;
+    for (const auto& d : r.corpus.documents) n += d.variants.size();
+    return n;
+  };
+  const SummaryResult small = summarize(seeds(), english(), SummaryOptions{});
+  EXPECT_GT(variants(small), 0u);
+  std::vector<InputDocument> big;
+  std::size_t bytes = 0;
+  for (int copy = 0; bytes <= (4u << 20); ++copy) {
+    for (InputDocument d : seeds()) {
+      d.id += "-" + std::to_string(copy);
+      d.text += "\n\nCopy " + std::to_string(copy) + ".";  // not exact duplicates
+      bytes += d.text.size();
+      big.push_back(std::move(d));
+    }
+  }
+  const SummaryResult large = summarize(std::move(big), english(), SummaryOptions{});
+  EXPECT_EQ(variants(large), 0u);
+  ASSERT_FALSE(large.summary.empty());
+  for (const auto& s : large.summary) EXPECT_EQ(s.variant, -1);
+}
+
+}  // namespace
+}  // namespace precis
