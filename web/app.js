@@ -10,6 +10,7 @@ const form = $('#input-form');
 const budgetValue = $('#budget-value');
 const budgetRange = $('#budget-range');
 const budgetUnit = $('#budget-unit');
+const keepWhole = $('#keep-whole');
 const statusLine = $('#status');
 const messages = $('#messages');
 const result = $('#result');
@@ -218,6 +219,8 @@ async function run(why) {
     documents: sources.map((s) => ({ id: `Article ${s.number}`, text: s.text, ...(s.item.keep.length ? { keep: s.item.keep } : {}) })),
     budget,
     key_sentences: KEY_SENTENCES,
+    // Unchecked: sentences may be quoted compressed (what they leave out shows dimmed in the article view).
+    options: { compress: !keepWhole.checked },
   };
   messages.replaceChildren(); // earlier messages are about earlier input
   startProgress();
@@ -266,6 +269,7 @@ budgetRange.addEventListener('input', () => {
   budgetMoved();
 });
 const WORDS_PER_SENTENCE = 30; // about right for news prose: switching units keeps the length
+keepWhole.addEventListener('change', () => run('budget'));
 budgetUnit.addEventListener('change', () => {
   const n = Number(budgetValue.value);
   if (Number.isInteger(n) && n >= 1) {

@@ -303,3 +303,18 @@ for (const [name, options] of [
     await context.close();
   });
 }
+
+test('"Keep sentences whole" quotes every summary sentence as written', { timeout: TIMEOUT }, async () => {
+  const { context, page } = await open();
+  await fillArticles(page, seeds);
+  await summarize(page);
+  const compressedBefore = await page.locator('#views mark .omitted').count();
+  assert.ok(compressedBefore >= 1, 'by default the seeds\' summary quotes a compressed sentence');
+  await page.check('#keep-whole');  // re-summarizes
+  await page.waitForFunction(() => document.querySelectorAll('#views mark .omitted').length === 0, null, { timeout: 60_000 });
+  await page.waitForSelector('#progress', { state: 'hidden', timeout: 60_000 });
+  const texts = await summaryTexts(page);
+  assert.ok(texts.length >= 2);
+  for (const t of texts) assert.ok(seeds.some((a) => a.includes(t)), `not a sentence as written: ${t}`);
+  await context.close();
+});
