@@ -134,18 +134,6 @@ std::string comparison_key(std::string_view text) {
   return key;
 }
 
-bool key_has_phrase(const std::string& key, std::string_view phrase) {
-  std::size_t pos = 0;
-  while ((pos = key.find(phrase, pos)) != std::string::npos) {
-    const bool left_ok = pos == 0 || key[pos - 1] == ' ';
-    const std::size_t end = pos + phrase.size();
-    const bool right_ok = end == key.size() || key[end] == ' ';
-    if (left_ok && right_ok) return true;
-    ++pos;
-  }
-  return false;
-}
-
 PhraseSet::PhraseSet(std::vector<std::string_view> phrases) : phrases_(std::move(phrases)) {
   std::stable_sort(phrases_.begin(), phrases_.end(), [](std::string_view a, std::string_view b) {
     return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);

@@ -31,14 +31,10 @@ std::vector<Line> split_lines(std::string_view text);
 // Lowercased, letters/digits only, single-spaced form used to compare lines.
 std::string comparison_key(std::string_view text);
 
-// True if the case-insensitive `needle` (ASCII or UTF-8, given lowercase) occurs in `key`
-// on word boundaries.
-bool key_has_phrase(const std::string& key, std::string_view phrase);
-
-// A fixed list of phrases (lowercase, single-spaced, like keys), looked for in a key in one pass:
-// only the key's word starts are tried, each against the phrases that begin with its first byte.
-// Same answer as key_has_phrase over every phrase (a match starts at a word start), without one
-// scan of the key per phrase; the phrases must outlive the set (string literals).
+// A fixed list of phrases (lowercase, single-spaced, like keys): found_in(key) is true when one of
+// them occurs in the key on word boundaries (starting at a word start, ending at a word end). One
+// pass over the key: only its word starts are tried, each against the phrases that begin with its
+// first byte. The phrases must outlive the set (string literals).
 class PhraseSet {
  public:
   PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet(std::vector<std::string_view>(phrases)) {}

@@ -161,13 +161,11 @@ bool is_timestamp_line(const Line& l) {
     if (is_digit(c)) ++digits;
     else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
   }
-  static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                                        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  static const PhraseSet kMonths{"january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
   if (digits >= 4 && l.word_count() <= 5) {
-    for (const char* m : kMonths) {
-      if (key_has_phrase(k, m)) return true;
-    }
+    if (kMonths.found_in(k)) return true;
     // Numbers only: a date needs two separators ("12.03.2019", "2019-03-12", "11/20/2019").
     int dots = 0, slashes = 0, dashes = 0;
     for (char c : t) {

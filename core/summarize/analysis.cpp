@@ -409,11 +409,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     runs.clear();
   }
   corpus.term_count = terms.size();
-  corpus.concept_count = concepts.size();
-  corpus.concept_occurrences.resize(corpus.concept_count, 0);
-  corpus.concept_capitalized.resize(corpus.concept_count, 0);
-  corpus.concept_has_stopword.resize(corpus.concept_count, 0);
-  corpus.concept_is_word.resize(corpus.concept_count, 0);
+  corpus.concept_count = concepts.size();  // the feature arrays grew with it (add_concept)
   if (options.keep_vocabulary) {
     for (uint32_t i = 0; i < terms.size(); ++i) corpus.term_text.emplace_back(terms.at(i));
     for (const uint64_t key : concepts.keys()) {

@@ -214,7 +214,6 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
         for (std::size_t m = 0; m < best.index.size(); ++m) {
           if (static_cast<long>(m) == k) continue;
           kept.index.push_back(best.index[m]);
-          kept.chosen.push_back(best.chosen[m]);
           kept.words += candidates[best.index[m]]->words;
         }
         int64_t base = 0;

@@ -25,8 +25,6 @@ struct Utf16Text {
 
 namespace {
 
-// UTF-8 text as ICU's UTF-16 string plus, for every UTF-16 index, the matching byte offset.
-
 Utf16Text to_utf16(std::string_view text) {
   Utf16Text t;
   std::vector<char16_t> units;
