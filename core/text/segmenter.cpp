@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "text/utf8.h"
+#include "text/word_break.h"
 
 namespace precis {
 
@@ -55,6 +56,15 @@ Utf16Text to_utf16(std::string_view text) {
   t.to_byte.push_back(static_cast<uint32_t>(text.size()));
   t.u16 = icu::UnicodeString(units.data(), static_cast<int32_t>(units.size()));
   return t;
+}
+
+// The compiled rules of a rule-based iterator (empty for any other kind).
+std::string binary_rules(const icu::BreakIterator& it) {
+  const auto* rbbi = dynamic_cast<const icu::RuleBasedBreakIterator*>(&it);
+  if (!rbbi) return {};
+  uint32_t length = 0;
+  const uint8_t* data = const_cast<icu::RuleBasedBreakIterator*>(rbbi)->getBinaryRules(length);
+  return data ? std::string(reinterpret_cast<const char*>(data), length) : std::string();
 }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -214,6 +224,18 @@ bool should_merge(std::string_view left, std::string_view right) {
   return false;
 }
 
+// word_break.h implements ICU's root word rules. A language with rules of its own (Finnish and
+// Swedish treat ':' differently) keeps ICU: compared by the compiled rules themselves, once.
+bool has_root_word_rules(const icu::BreakIterator& it) {
+  static const std::string root = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> r(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    return U_SUCCESS(status) && r ? binary_rules(*r) : std::string();
+  }();
+  const std::string rules = binary_rules(it);
+  return !root.empty() && rules == root;
+}
+
 }  // namespace
 
 std::vector<Span> merge_false_breaks(std::string_view text, const std::vector<Span>& pieces) {
@@ -248,6 +270,7 @@ Segmenter::Segmenter(const LanguageInfo& language) {
   status = U_ZERO_ERROR;
   nfkc_cf_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+  fast_word_break_ = has_root_word_rules(*word_it_);
 }
 
 Segmenter::~Segmenter() = default;
@@ -268,6 +291,12 @@ std::vector<Span> Segmenter::sentences(std::string_view text, std::size_t base) 
 
 void Segmenter::words(std::string_view text, std::size_t base, std::vector<Token>* out) {
   if (text.empty()) return;
+  if (fast_words(text, base, out)) return;
+  words_of(to_utf16(text), text, base, out);
+}
+
+void Segmenter::icu_words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+  if (text.empty()) return;
   words_of(to_utf16(text), text, base, out);
 }
 
@@ -277,7 +306,21 @@ void Segmenter::sentences_and_words(std::string_view text, std::size_t base, std
   if (text.empty()) return;
   const Utf16Text t = to_utf16(text);  // once for both iterators
   *sentences = sentences_of(t, text, base);
-  words_of(t, text, base, words);
+  if (!fast_words(text, base, words)) words_of(t, text, base, words);
+}
+
+bool Segmenter::fast_words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+  if (!fast_word_break_) return false;
+  spans_.clear();
+  if (!fast_word_spans(text, &spans_)) return false;
+  out->reserve(out->size() + spans_.size());
+  for (const WordSpan& w : spans_) {
+    Token& tok = out->emplace_back();
+    tok.span = Span{base + w.begin, base + w.end};
+    tok.is_number = w.is_number;
+    fold_into(text.substr(w.begin, w.end - w.begin), &tok.folded);
+  }
+  return true;
 }
 
 std::vector<Span> Segmenter::sentences_of(const Utf16Text& t, std::string_view text, std::size_t base) {
@@ -305,30 +348,35 @@ void Segmenter::words_of(const Utf16Text& t, std::string_view text, std::size_t 
     Token tok;
     tok.span = Span{base + t.to_byte[start], base + t.to_byte[end]};
     tok.is_number = status < UBRK_WORD_NUMBER_LIMIT;
-    tok.folded = fold(text.substr(t.to_byte[start], t.to_byte[end] - t.to_byte[start]));
+    fold_into(text.substr(t.to_byte[start], t.to_byte[end] - t.to_byte[start]), &tok.folded);
     out->push_back(std::move(tok));
   }
   word_it_->setText(icu::UnicodeString());
 }
 
 std::string Segmenter::fold(std::string_view word) const {
+  std::string s;
+  fold_into(word, &s);
+  return s;
+}
+
+void Segmenter::fold_into(std::string_view word, std::string* out) const {
   // ASCII: NFKC_Casefold only lowercases A-Z. Most words of most news text take this path, which
   // skips two UTF-16 conversions and the normalizer.
-  bool ascii = true;
-  for (const char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string s(word);
-    for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
+  unsigned char any = 0;
+  for (const char c : word) any |= static_cast<unsigned char>(c);
+  if (any < 0x80) {
+    out->assign(word);
+    for (char& c : *out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return;
   }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   icu::UnicodeString folded = nfkc_cf_->normalize(u, status);
   if (U_FAILURE(status)) folded = u;
   folded.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(static_cast<UChar>(0x27)));
-  std::string s;
-  folded.toUTF8String(s);
-  return s;
+  out->clear();
+  folded.toUTF8String(*out);
 }
 
 }  // namespace precis

@@ -10,6 +10,7 @@
 
 #include "text/language.h"
 #include "text/span.h"
+#include "text/word_break.h"
 
 #include <unicode/uversion.h>
 
@@ -40,8 +41,12 @@ class Segmenter {
   // trimmed of surrounding white space; empty pieces are dropped.
   std::vector<Span> sentences(std::string_view text, std::size_t base);
 
-  // Word tokens (letters or digits; punctuation and spaces skipped), appended to `out`.
+  // Word tokens (letters or digits; punctuation and spaces skipped), appended to `out`. Text in
+  // the repertoire of word_break.h is broken without ICU (same boundaries), the rest by ICU.
   void words(std::string_view text, std::size_t base, std::vector<Token>* out);
+
+  // The same, always by ICU's word BreakIterator: the reference for tests and benchmarks.
+  void icu_words(std::string_view text, std::size_t base, std::vector<Token>* out);
 
   // Both of the above (sentences replaced, words appended), converting the text to UTF-16 once.
   void sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences,
@@ -49,14 +54,19 @@ class Segmenter {
 
   // Case-folds one word the way words() does (NFKC_Casefold).
   std::string fold(std::string_view word) const;
+  void fold_into(std::string_view word, std::string* out) const;  // the same, into *out (reused)
 
  private:
   std::vector<Span> sentences_of(const Utf16Text& t, std::string_view text, std::size_t base);
   void words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out);
+  // Words by fast_word_spans(); false (nothing appended) when it declines the text.
+  bool fast_words(std::string_view text, std::size_t base, std::vector<Token>* out);
 
   std::unique_ptr<icu::BreakIterator> sentence_it_;
   std::unique_ptr<icu::BreakIterator> word_it_;
   const icu::Normalizer2* nfkc_cf_ = nullptr;
+  bool fast_word_break_ = false;  // the language uses ICU's root word rules (not fi, sv)
+  std::vector<WordSpan> spans_;
 };
 
 // A Segmenter for `language`, created on first use and kept for the thread's lifetime.

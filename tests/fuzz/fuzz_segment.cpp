@@ -3,7 +3,8 @@
 // The first input byte picks the language (ICU locale: Latin, RTL, CJK, Thai, an unknown code);
 // the rest is repaired to UTF-8, as every caller does. Checks: sentences are in bounds (offset by
 // `base`), on code-point boundaries, trimmed, disjoint, and cover every non-blank byte; words are
-// in order, disjoint, within the text, with valid UTF-8 folded forms; merge_false_breaks keeps any
+// in order, disjoint, within the text, with valid UTF-8 folded forms, and equal to ICU's own
+// (words() may break without ICU: text/word_break.h); merge_false_breaks keeps any
 // partition of the text a partition.
 #include <cstddef>
 #include <cstdint>
@@ -56,6 +57,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::require(is_valid_utf8(t.folded), "folded word is not valid UTF-8");
   }
   fuzz::require(invariants::check_spans(text, shifted(words, base), "word"));
+  // Where words() breaks without ICU (text/word_break.h), it must draw ICU's very words.
+  std::vector<Token> icu_tokens;
+  segmenter.icu_words(text, base, &icu_tokens);
+  fuzz::require(icu_tokens.size() == tokens.size(), "words() and ICU disagree on the number of words");
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    fuzz::require(tokens[i].span.begin == icu_tokens[i].span.begin && tokens[i].span.end == icu_tokens[i].span.end &&
+                      tokens[i].is_number == icu_tokens[i].is_number && tokens[i].folded == icu_tokens[i].folded,
+                  "words() and ICU disagree on a word");
+  }
   fuzz::require(is_valid_utf8(segmenter.fold(text)), "fold() output is not valid UTF-8");
 
   // Any partition into pieces (here: cut after each '.', '!', '?' or '"') stays a partition.
