@@ -7,9 +7,10 @@
 #include <new>
 #include <stdexcept>
 
+#include "api/json_parse.h"
+#include "api/json_response.h"
 #include "api/limits.h"
 #include "html/html_document.h"
-#include "summarize/compression.h"
 #include "summarize/summarizer.h"
 #include "text/utf8.h"
 
@@ -118,21 +119,14 @@ json parse_json(std::string_view text) {
   if (max_depth(text) > limits::kMaxJsonDepth) {
     throw RequestError("invalid_json", "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels");
   }
-  try {
-    // What json::parse(text) does, without its callback variant: json::parse takes the callback
-    // as a run-time std::function, so it instantiates the SAX parser twice (with and without a
-    // callback), ~13 KB of wasm for a branch never taken. Same lexer, parser and DOM builder,
-    // so the same values, exceptions and messages.
-    json result;
-    nlohmann::detail::json_sax_dom_parser<json> builder(result, /*allow_exceptions_=*/true);
-    auto input = nlohmann::detail::input_adapter(text);
-    nlohmann::detail::parser<json, decltype(input)>(std::move(input)).sax_parse(&builder, /*strict=*/true);
-    return result;
-  } catch (const json::exception& e) {
+  json result;
+  std::string error;
+  if (!parse_json_text(text, &result, &error)) {
     // parse_error, and out_of_range for a number too large for a double ("1e309"): both are the
     // caller's malformed JSON, not an internal error.
-    throw RequestError("invalid_json", std::string("request is not valid JSON: ") + e.what());
+    throw RequestError("invalid_json", "request is not valid JSON: " + error);
   }
+  return result;
 }
 
 // `consume`: the texts may be moved out of `req` (the caller owns it and drops it afterwards).
@@ -226,87 +220,9 @@ ParsedRequest parse_request(const json& req, bool consume) {
   return out;
 }
 
-json span_json(const Span& s, const Utf16OffsetMap& map) {
-  return json{{"utf8", {{"begin", s.begin}, {"end", s.end}}},
-              {"utf16", {{"begin", map.to_utf16(s.begin)}, {"end", map.to_utf16(s.end)}}}};
-}
-
-double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
-
-json sentence_json(const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps, bool with_support) {
-  const AnalyzedDocument& d = r.corpus.documents[ref.document];
-  const Sentence& s = sentence_of(r.corpus, ref);
-  json j = span_json(s.span, maps[ref.document]);
-  j["text"] = sentence_text(d, s);
-  if (!s.omitted.empty()) {  // a compressed form: `span` is still the whole sentence's
-    json omitted = json::array();
-    for (const Span& o : s.omitted) omitted.push_back(span_json(o, maps[ref.document]));
-    j["omitted"] = std::move(omitted);
-  }
-  j["document"] = ref.document;
-  j["document_id"] = d.id;
-  j["sentence"] = ref.index;
-  j["words"] = s.words;
-  j["score"] = rounded(ref.score);
-  if (with_support) j["support"] = ref.support;
-  return j;
-}
-
-json removed_json(const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
-  json out = json::array();
-  for (const auto& rs : spans) {
-    json jr = span_json(rs.span, map);
-    jr["reason"] = rs.reason;
-    jr["detail"] = rs.detail;
-    jr["text"] = std::string(rs.span.of(text));
-    out.push_back(std::move(jr));
-  }
-  return out;
-}
-
-// options.extract_only: each document's text as the summarizer would read it (for HTML input, the
-// extracted article), without summarizing.
-json run_extract_only(const ParsedRequest& req) {
-  json documents = json::array();
-  for (std::size_t i = 0; i < req.documents.size(); ++i) {
-    const InputDocument& d = req.documents[i];
-    Utf8Repair text = repair_utf8(d.text);
-    json jd{{"id", d.id}, {"title", repair_utf8(d.title).text}, {"text", std::move(text.text)},
-            {"from_html", static_cast<bool>(req.from_html[i])}};
-    if (req.from_html[i]) {
-      jd["blocks_kept"] = req.html_blocks[i].first;
-      jd["blocks_total"] = req.html_blocks[i].second;
-    }
-    documents.push_back(std::move(jd));
-  }
-  return json{{"version", kSchemaVersion}, {"ok", true}, {"documents", std::move(documents)},
-              {"warnings", json::array()}, {"errors", json::array()}};
-}
-
-// A generous estimate of the response's size: the text it quotes (escaping adds little to prose),
-// plus the fields around each quote.
-std::size_t estimate_response_bytes(const SummaryResult& r, const std::vector<char>& from_html) {
-  constexpr std::size_t kPerSentence = 240, kPerRemoved = 200, kPerDocument = 200, kPerWarning = 200;
-  std::size_t bytes = 4096 + kPerSentence * r.summary.size();
-  for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
-    const AnalyzedDocument& d = r.corpus.documents[i];
-    bytes += kPerDocument + kPerWarning + 2 * (d.id.size() + d.title.size());
-    if (i < from_html.size() && from_html[i]) bytes += d.text.size() + d.text.size() / 16;
-    for (const auto& ref : r.key_sentences[i]) bytes += kPerSentence + d.id.size() + d.sentences[ref.index].span.size();
-    for (const auto& rs : d.cleaned.removed) bytes += kPerRemoved + rs.detail.size() + rs.span.size();
-  }
-  for (const auto& ref : r.summary) bytes += sentence_of(r.corpus, ref).span.size() + kPerSentence * sentence_of(r.corpus, ref).omitted.size() / 2;
-  return bytes + bytes / 8;
-}
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// The response, written piece by piece: each document's JSON is built, appended and dropped, so a
-// request of thousands of documents never holds the whole response as a JSON tree (which took
-// more memory than the analysis). Keys in alphabetical order, exactly as dumping one object would.
+// The checks that need the language, then the summary and its response (json_response.h).
 std::string run(ParsedRequest req) {
-  if (req.extract_only) return dump(run_extract_only(req));
-  const std::vector<char> from_html = req.from_html;
+  if (req.extract_only) return extract_only_response(req.documents, req.from_html, req.html_blocks);
   json warnings = json::array();
   LanguageInfo language;
   if (!resolve_language(req.language, &language)) {
@@ -324,86 +240,8 @@ std::string run(ParsedRequest req) {
   }
   if (!any_text) throw RequestError("empty_input", "no document has any text");
 
-  SummaryResult r = summarize(std::move(req.documents), language, req.options);
-  // The response needs spans and counts only: give back the terms and concepts (most of the
-  // analysis' memory) before building it.
-  for (AnalyzedDocument& d : r.corpus.documents) {
-    for (Sentence& s : d.sentences) {  // views into the pools below
-      s.terms = s.concepts = {};
-      s.concept_word = {};
-    }
-    // swap, not `= {}`: assigning an empty list keeps a vector's memory.
-    std::vector<uint32_t>().swap(d.id_pool);
-    std::vector<uint16_t>().swap(d.word_pool);
-  }
-  std::vector<Utf16OffsetMap> maps;
-  maps.reserve(r.corpus.documents.size());
-  for (const auto& d : r.corpus.documents) maps.emplace_back(d.text);
-
-  // The summary first (it quotes documents that are released below, once written).
-  json summary = json::array();
-  for (const auto& ref : r.summary) summary.push_back(sentence_json(r, ref, maps, true));
-  std::string out;
-  // Room for the whole response at once: grown by doubling, the string would need ever larger
-  // contiguous blocks while the memory just given back lies in small pieces between documents,
-  // and a large response would take twice its size on top of the analysis.
-  out.reserve(estimate_response_bytes(r, from_html));
-  out += "{\"documents\":[";
-  std::size_t sentences = 0, words = 0, long_sentences = 0;
-  for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
-    AnalyzedDocument& d = r.corpus.documents[i];
-    json jd;
-    jd["id"] = d.id;
-    jd["title"] = d.title;
-    if (from_html[i]) jd["text"] = d.text;  // extracted from HTML: the text all offsets point into
-    jd["words"] = d.word_count;
-    jd["sentences"] = d.sentences.size();
-    json keys = json::array();
-    for (const auto& ref : r.key_sentences[i]) keys.push_back(sentence_json(r, ref, maps, false));
-    jd["key_sentences"] = std::move(keys);
-    jd["removed"] = removed_json(d.cleaned.removed, d.text, maps[i]);
-    // Only when the request restored something (documents[i].keep): other responses are unchanged.
-    if (!d.cleaned.restored.empty()) jd["restored"] = removed_json(d.cleaned.restored, d.text, maps[i]);
-    jd["invalid_utf8"] = d.invalid_utf8_at.size();
-    if (i > 0) out += ',';
-    out += dump(jd);
-    sentences += d.sentences.size();
-    words += static_cast<std::size_t>(d.word_count);
-    for (const auto& s : d.sentences) long_sentences += s.too_long;
-
-    const std::string label = "document " + std::to_string(i + 1) + " (" + d.id + ")";
-    if (!d.invalid_utf8_at.empty()) {
-      warnings.push_back({{"code", "invalid_utf8"}, {"document", i},
-                          {"message", label + ": " + std::to_string(d.invalid_utf8_at.size()) +
-                                          " invalid UTF-8 sequence(s) replaced by U+FFFD; first at byte " +
-                                          std::to_string(d.invalid_utf8_at.front())}});
-    }
-    if (d.sentences.empty()) {
-      warnings.push_back({{"code", "no_sentences"}, {"document", i}, {"message", label + ": no article text left after cleaning"}});
-    }
-    // Written: its memory goes to the response being written.
-    std::vector<Sentence>().swap(d.sentences);
-    d.cleaned = CleanedText();
-    std::string().swap(d.text);
-  }
-  if (long_sentences > 0) {
-    warnings.push_back({{"code", "long_sentences"},
-                        {"message", std::to_string(long_sentences) + " sentence(s) longer than " +
-                                        std::to_string(limits::kMaxSentenceWords) + " words were not considered for the summary"}});
-  }
-  if (r.summary.empty()) {
-    warnings.push_back({{"code", "empty_summary"}, {"message", "no sentence could be selected (too little text, or none fits the budget)"}});
-  }
-  const json stats = {{"documents", r.corpus.documents.size()}, {"sentences", sentences}, {"words", words},
-                      {"concepts", r.corpus.concept_count}, {"concept_threshold", r.concept_threshold}};
-  out += "],\"errors\":[],\"ok\":true,\"stats\":";
-  out += dump(stats);
-  out += ",\"summary\":";
-  out += dump(summary);
-  out += ",\"version\":" + std::to_string(kSchemaVersion) + ",\"warnings\":";
-  out += dump(warnings);
-  out += '}';
-  return out;
+  const std::vector<char> from_html = std::move(req.from_html);
+  return summary_response(summarize(std::move(req.documents), language, req.options), from_html, std::move(warnings));
 }
 
 // Runs `make_request()` (which parses) and turns every failure into an error response.
