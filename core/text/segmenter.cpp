@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <new>
 #include <stdexcept>
 
 #include "text/utf8.h"
@@ -21,21 +22,31 @@ namespace precis {
 // UTF-16 text for ICU, with the UTF-8 offset of every UTF-16 position.
 struct Utf16Text {
   icu::UnicodeString u16;
-  std::vector<uint32_t> to_byte;  // size u16.length() + 1
+  std::vector<uint32_t> to_byte;  // size u16.length() + 1; empty when the text is ASCII (the same offsets)
+  uint32_t byte(int32_t unit) const { return to_byte.empty() ? static_cast<uint32_t>(unit) : to_byte[static_cast<std::size_t>(unit)]; }
 };
 
 namespace {
 
 Utf16Text to_utf16(std::string_view text) {
   Utf16Text t;
-  std::vector<char16_t> units;
-  units.reserve(text.size());
+  const int32_t capacity = static_cast<int32_t>(text.size());  // UTF-16 never needs more units than UTF-8 bytes
+  char16_t* units = t.u16.getBuffer(capacity);
+  if (units == nullptr) throw std::bad_alloc();
+  unsigned char any = 0;
+  for (const char c : text) any |= static_cast<unsigned char>(c);
+  if (any < 0x80) {  // ASCII, as most news text: one unit per byte, offsets unchanged
+    for (std::size_t i = 0; i < text.size(); ++i) units[i] = static_cast<unsigned char>(text[i]);
+    t.u16.releaseBuffer(capacity);
+    return t;
+  }
   t.to_byte.reserve(text.size() + 1);
+  int32_t n = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {  // ASCII: most of every news text
-      units.push_back(b);
+    if (b < 0x80) {
+      units[n++] = b;
       t.to_byte.push_back(static_cast<uint32_t>(i));
       ++i;
       continue;
@@ -43,18 +54,18 @@ Utf16Text to_utf16(std::string_view text) {
     const std::size_t len = std::min(utf8_sequence_length(b), text.size() - i);
     UChar32 cp = len == 1 ? 0xFFFD : (b & (0xFF >> (len + 1)));
     for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    if (cp > 0xFFFF) {
-      units.push_back(static_cast<char16_t>(U16_LEAD(cp)));
-      units.push_back(static_cast<char16_t>(U16_TRAIL(cp)));
+    if (cp > 0xFFFF) {  // four UTF-8 bytes, two UTF-16 units
+      units[n++] = static_cast<char16_t>(U16_LEAD(cp));
+      units[n++] = static_cast<char16_t>(U16_TRAIL(cp));
       t.to_byte.push_back(static_cast<uint32_t>(i));
     } else {
-      units.push_back(static_cast<char16_t>(cp));
+      units[n++] = static_cast<char16_t>(cp);
     }
     t.to_byte.push_back(static_cast<uint32_t>(i));
     i += len;
   }
   t.to_byte.push_back(static_cast<uint32_t>(text.size()));
-  t.u16 = icu::UnicodeString(units.data(), static_cast<int32_t>(units.size()));
+  t.u16.releaseBuffer(n);
   return t;
 }
 
@@ -328,7 +339,7 @@ std::vector<Span> Segmenter::sentences_of(const Utf16Text& t, std::string_view t
   sentence_it_->setText(t.u16);
   int32_t start = sentence_it_->first();
   for (int32_t end = sentence_it_->next(); end != icu::BreakIterator::DONE; start = end, end = sentence_it_->next()) {
-    pieces.push_back(Span{t.to_byte[start], t.to_byte[end]});
+    pieces.push_back(Span{t.byte(start), t.byte(end)});
   }
   sentence_it_->setText(icu::UnicodeString());  // do not keep a pointer to t.u16
   std::vector<Span> out;
@@ -346,9 +357,9 @@ void Segmenter::words_of(const Utf16Text& t, std::string_view text, std::size_t 
     const int32_t status = word_it_->getRuleStatus();
     if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     Token tok;
-    tok.span = Span{base + t.to_byte[start], base + t.to_byte[end]};
+    tok.span = Span{base + t.byte(start), base + t.byte(end)};
     tok.is_number = status < UBRK_WORD_NUMBER_LIMIT;
-    fold_into(text.substr(t.to_byte[start], t.to_byte[end] - t.to_byte[start]), &tok.folded);
+    fold_into(text.substr(t.byte(start), t.byte(end) - t.byte(start)), &tok.folded);
     out->push_back(std::move(tok));
   }
   word_it_->setText(icu::UnicodeString());
