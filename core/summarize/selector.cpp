@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <queue>
 
 namespace precis {
 namespace {
@@ -81,6 +80,45 @@ class Ratio {
   bool per_word_;
 };
 
+// The lazy greedy's priority queue: entries ranked once, best first, and a small heap of those
+// re-queued with a lower (true) value. Pops exactly what a heap of all of them would, in the same
+// order (`Worse` is a strict total order), without copying and heapifying every candidate per run:
+// most runs pop a few dozen entries of hundreds.
+template <typename Entry, typename Worse>
+class LazyQueue {
+ public:
+  LazyQueue(const std::vector<Entry>& ranked, const Worse& worse, std::vector<Entry>* requeued)
+      : ranked_(ranked), worse_(worse), requeued_(*requeued) {
+    requeued_.clear();
+  }
+  bool empty() const { return next_ == ranked_.size() && requeued_.empty(); }
+  // The best entry; the queue must not be empty.
+  const Entry& top() const { return from_ranked() ? ranked_[next_] : requeued_.front(); }
+  Entry pop() {
+    if (from_ranked()) return ranked_[next_++];
+    std::pop_heap(requeued_.begin(), requeued_.end(), worse_);
+    const Entry e = requeued_.back();
+    requeued_.pop_back();
+    return e;
+  }
+  void push(const Entry& e) {
+    requeued_.push_back(e);
+    std::push_heap(requeued_.begin(), requeued_.end(), worse_);
+  }
+
+ private:
+  // The next ranked entry is the best: there is one, and no re-queued entry beats it.
+  bool from_ranked() const {
+    if (next_ == ranked_.size()) return false;
+    return requeued_.empty() || worse_(requeued_.front(), ranked_[next_]);
+  }
+
+  const std::vector<Entry>& ranked_;
+  const Worse& worse_;
+  std::vector<Entry>& requeued_;
+  std::size_t next_ = 0;
+};
+
 struct Run {
   std::vector<Selected> chosen;
   std::vector<std::size_t> index;  // candidate index of each chosen sentence
@@ -139,7 +177,8 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     return c != 0 ? c < 0 : a.i > b.i;
   };
 
-  // Every candidate worth anything, heap-ordered once; each run starts from a copy.
+  // Every candidate worth anything (heap-ordered: the order in which the fill swaps below try
+  // them, and so break ties).
   std::vector<Entry> initial;
   for (std::size_t i = 0; i < n; ++i) {
     if (standalone[i] > 0) initial.push_back(entry(standalone[i], i));
@@ -153,6 +192,10 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     initial.resize(kMaxCompetingCandidates);
   }
   std::make_heap(initial.begin(), initial.end(), worse);
+  // The same entries best first: a fresh heap would pop them in this order (`worse` is a strict
+  // total order, ties broken by index), so each run walks this list instead of rebuilding a heap.
+  std::vector<Entry> ranked = initial;
+  std::sort(ranked.begin(), ranked.end(), [&](const Entry& a, const Entry& b) { return worse(b, a); });
 
   // The shortest candidate: once fewer words are left than it has, no candidate fits any more.
   int shortest = 1 << 30;
@@ -163,21 +206,21 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
 
   // One lazy-greedy run, optionally forced to start with sentence `first`.
+  std::vector<Entry> requeued;  // the runs' re-queued entries (one buffer for all of them)
   auto greedy = [&](long first) {
     Run r;
     covered.reset();
     if (first >= 0) add(&r, static_cast<std::size_t>(first), standalone[first]);
     // (`first` stays in the heap; it is skipped as a repeat of itself, or adds nothing.)
-    std::priority_queue<Entry, std::vector<Entry>, decltype(worse)> heap(worse, initial);
-    while (!heap.empty() && !full(r)) {  // a full summary takes nothing more: stop popping
-      const Entry top = heap.top();
-      heap.pop();
+    LazyQueue<Entry, decltype(worse)> queue(ranked, worse, &requeued);
+    while (!queue.empty() && !full(r)) {  // a full summary takes nothing more: stop popping
+      const Entry top = queue.pop();
       const Sentence& s = *candidates[top.i];
       if (!fits(r, s) || repeats(r, top.i)) continue;  // budgets only tighten and redundancy only grows
       const int64_t g = gain_of(s, weights, covered);
       if (g <= 0) continue;
-      if (g < top.gain && !heap.empty() && worse(entry(g, top.i), heap.top())) {
-        heap.push(entry(g, top.i));  // stale bound: re-queue with the true value
+      if (g < top.gain && !queue.empty() && worse(entry(g, top.i), queue.top())) {
+        queue.push(entry(g, top.i));  // stale bound: re-queue with the true value
         continue;
       }
       add(&r, top.i, g);
