@@ -6,28 +6,35 @@
 namespace precis {
 namespace {
 
-std::size_t common_count(IdRange<uint32_t> x, IdRange<uint32_t> y) {
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) { ++common; ++i; ++j; }
-    else if (x[i] < y[j]) ++i;
-    else ++j;
+// x and y (distinct, sorted) have at least `need` ids in common. Stops as soon as the answer is
+// known: most pairs of sentences share few words and fall short long before either list ends.
+bool shares_at_least(IdRange<uint32_t> x, IdRange<uint32_t> y, std::size_t need) {
+  std::size_t i = 0, j = 0;
+  while (need > 0) {
+    if (x.size() - i < need || y.size() - j < need) return false;  // not enough ids left to match
+    if (x[i] == y[j]) {
+      --need;
+      ++i;
+      ++j;
+    } else if (x[i] < y[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
-  return common;
-}
-
-// common >= overlap * min(|x|, |y|), with the overlap in thousandths: exact.
-bool overlapping(std::size_t common, std::size_t x, std::size_t y, int64_t overlap_milli) {
-  if (x == 0 || y == 0) return false;
-  return static_cast<int64_t>(common) * 1000 >= overlap_milli * static_cast<int64_t>(std::min(x, y));
+  return true;
 }
 
 int64_t to_milli(double x) { return static_cast<int64_t>(std::llround(x * 1000.0)); }
 
 // The content words of `a` and `b` (Sentence::terms: distinct and sorted) overlap by at least
-// `overlap_milli` thousandths of the shorter one.
+// `overlap_milli` thousandths of the shorter one: common * 1000 >= overlap_milli * shorter, exact.
 bool repeats_terms(const Sentence& a, const Sentence& b, int64_t overlap_milli) {
-  return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), overlap_milli);
+  const std::size_t shorter = std::min(a.terms.size(), b.terms.size());
+  if (shorter == 0) return false;
+  const int64_t bound = overlap_milli * static_cast<int64_t>(shorter);
+  const int64_t need = bound <= 0 ? 0 : (bound + 999) / 1000;  // the least such common count
+  return shares_at_least(a.terms, b.terms, static_cast<std::size_t>(need));
 }
 
 // Two forms (as written, compressed) of one sentence: a summary quotes a sentence once.
