@@ -126,6 +126,51 @@ class LazyQueue {
   std::size_t next_ = 0;
 };
 
+// Whether two candidates repeat each other (two forms of one sentence, or redundant terms),
+// remembered for pairs of the best-ranked candidates: the greedy restarts and the fill swaps test
+// the same pairs again and again. Only for inputs whose candidates all compete (news clusters):
+// the index of slots stays small.
+class RepeatMemo {
+ public:
+  static constexpr std::size_t kSide = 128;  // remembered: pairs among this many best candidates
+
+  // `best_first`: candidate indices in rank order.
+  RepeatMemo(const std::vector<const Sentence*>& candidates, int64_t overlap_milli, const std::vector<uint32_t>& best_first)
+      : candidates_(candidates), overlap_milli_(overlap_milli) {
+    if (candidates.size() > kMaxCompetingCandidates) return;
+    side_ = std::min(best_first.size(), kSide);
+    slot_.assign(candidates.size(), kNoSlot);
+    for (std::size_t r = 0; r < side_; ++r) slot_[best_first[r]] = static_cast<uint16_t>(r);
+    known_.assign(side_ * side_, kUnknown);
+  }
+
+  bool operator()(std::size_t i, std::size_t j) {
+    if (slot_.empty() || slot_[i] == kNoSlot || slot_[j] == kNoSlot) return test(i, j);
+    uint8_t& known = known_[slot_[i] * side_ + slot_[j]];
+    if (known == kUnknown) {
+      known = test(i, j) ? kYes : kNo;
+      known_[slot_[j] * side_ + slot_[i]] = known;  // the test is symmetric
+    }
+    return known == kYes;
+  }
+
+ private:
+  static constexpr uint16_t kNoSlot = 0xFFFF;
+  enum : uint8_t { kUnknown, kNo, kYes };
+
+  bool test(std::size_t i, std::size_t j) const {
+    const Sentence& a = *candidates_[i];
+    const Sentence& b = *candidates_[j];
+    return same_sentence(a, b) || repeats_terms(a, b, overlap_milli_);
+  }
+
+  const std::vector<const Sentence*>& candidates_;
+  int64_t overlap_milli_;
+  std::size_t side_ = 0;
+  std::vector<uint16_t> slot_;  // by candidate index: its row and column in known_, or kNoSlot
+  std::vector<uint8_t> known_;
+};
+
 struct Run {
   std::vector<Selected> chosen;
   std::vector<std::size_t> index;  // candidate index of each chosen sentence
@@ -151,13 +196,6 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     if (budget.max_sentences > 0 && static_cast<int>(r.chosen.size()) + 1 > budget.max_sentences) return false;
     return true;
   };
-  auto repeats = [&](const Run& r, std::size_t i) {
-    for (std::size_t j : r.index) {
-      if (same_sentence(*candidates[i], *candidates[j]) || repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
-    }
-    return false;
-  };
-
   CoverSet covered(weights.weight.size());
   // Standalone value of each sentence: an upper bound of its gain at any later point.
   std::vector<int64_t> standalone(n);
@@ -203,6 +241,16 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   // total order, ties broken by index), so each run walks this list instead of rebuilding a heap.
   std::vector<Entry> ranked = initial;
   std::sort(ranked.begin(), ranked.end(), [&](const Entry& a, const Entry& b) { return worse(b, a); });
+
+  std::vector<uint32_t> best_first(ranked.size());
+  for (std::size_t r = 0; r < ranked.size(); ++r) best_first[r] = ranked[r].i;
+  RepeatMemo pair_repeats(candidates, overlap_milli, best_first);
+  auto repeats = [&](const Run& r, std::size_t i) {
+    for (std::size_t j : r.index) {
+      if (pair_repeats(i, j)) return true;
+    }
+    return false;
+  };
 
   // The shortest candidate: once fewer words are left than it has, no candidate fits any more.
   int shortest = 1 << 30;
