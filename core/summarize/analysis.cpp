@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "clean/plain_text_cleaner.h"
@@ -85,39 +86,61 @@ bool is_fragment(std::string_view s) {
   return true;
 }
 
+// What a byte (or, from kNonAscii, the code point it opens) does to word counting.
+enum WordByte : uint8_t { kWordOther = 0, kWordAlnum = 1, kWordSpace = 2, kWordNonAscii = 3 };
+
+constexpr std::array<uint8_t, 256> word_byte_table() {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0x80) t[b] = kWordNonAscii;
+    else if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) t[b] = kWordAlnum;
+    else if (b == ' ' || (b >= '\t' && b <= '\r')) t[b] = kWordSpace;  // \t \n \v \f \r
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kWordByte = word_byte_table();
+
+// The WordByte class of the code point at *p (a non-ASCII lead byte), advancing past it; an
+// invalid sequence is part of a word.
+uint8_t code_point_class(const uint8_t** p, const uint8_t* end) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(std::min<std::ptrdiff_t>(end - *p, 4));  // U8_NEXT reads at most 4
+  UChar32 c;
+  U8_NEXT(*p, i, n, c);
+  *p += i;
+  if (c < 0) return kWordOther;
+  return is_white_space(c) ? kWordSpace : (u_isalnum(c) ? kWordAlnum : kWordOther);
+}
+
 }  // namespace
 
 int count_words(std::string_view text) {
+  // A word counts when it has a letter or digit: at each space, count the word it ends if it had
+  // one (a word is only ever marked after its first byte, so no separate in-word state is needed).
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* const end = p + text.size();
   int words = 0;
-  bool in_word = false, has_alnum = false;
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(text.size());
-  while (i < n) {
-    const unsigned char b = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
-    if (b < 0x80) {  // ASCII without ICU (same result as below)
-      ++i;
-      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
-        if (in_word && has_alnum) ++words;
-        in_word = has_alnum = false;
-      } else {
-        in_word = true;
-        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) has_alnum = true;
-      }
+  uint8_t has_alnum = 0;
+  while (p < end) {
+    uint8_t k = kWordByte[*p];
+    if (k <= kWordAlnum) {  // an ASCII byte inside a word: most bytes, one test
+      has_alnum |= k;
+      ++p;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 0x7F && is_white_space(c));
-    if (space) {
-      if (in_word && has_alnum) ++words;
-      in_word = has_alnum = false;
+    if (k == kWordNonAscii) {
+      k = code_point_class(&p, end);
     } else {
-      in_word = true;
-      if (c >= 0 && u_isalnum(c)) has_alnum = true;
+      ++p;
+    }
+    if (k == kWordSpace) {
+      words += has_alnum;
+      has_alnum = 0;
+    } else {
+      has_alnum |= k;
     }
   }
-  if (in_word && has_alnum) ++words;
-  return words;
+  return words + has_alnum;
 }
 
 Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, const AnalysisOptions& options) {

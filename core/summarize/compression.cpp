@@ -1,9 +1,9 @@
 #include "summarize/compression.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <initializer_list>
-#include <array>
 
 namespace precis {
 
@@ -16,11 +16,11 @@ using Words = std::initializer_list<std::string_view>;
 // For the rare checks of a word against a short list, once a rule has otherwise matched.
 bool in(Words list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_lower(c) || is_upper(c) || is_digit(c); }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alnum(char c) { return is_lower(c) || is_upper(c) || is_digit(c); }
 
 // Classes of the words the rules look for, as bits: every word is looked up once.
 enum WordClass : uint32_t {
@@ -39,13 +39,15 @@ enum WordClass : uint32_t {
   kNotBeforeDay = 1u << 12,   // "since Friday", "last Friday": the weekday is not a bare "when"
 };
 
-// The listed words and their classes: open addressing on an FNV-1a hash, looked up once per word
-// of every sentence (std::unordered_map's division and node chase were most of the rules' cost).
+// The listed words and their classes: open addressing, looked up once per word of every sentence
+// (std::unordered_map's division and node chase were most of the rules' cost). The hash reads only
+// a word's length and three of its bytes: constant time per word, and most words of a sentence
+// (names, nouns) land on an empty slot without a byte compared.
 class WordTable {
  public:
   void add(uint32_t cls, Words words) {
     for (std::string_view w : words) {
-      std::size_t i = hash(w) & kMask;
+      std::size_t i = hash(w);
       while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) & kMask;
       slots_[i].word = w;
       slots_[i].cls |= cls;
@@ -54,7 +56,7 @@ class WordTable {
   }
   uint32_t find(std::string_view w) const {
     if (w.empty() || w.size() > longest_) return 0;
-    for (std::size_t i = hash(w) & kMask;; i = (i + 1) & kMask) {
+    for (std::size_t i = hash(w);; i = (i + 1) & kMask) {
       if (slots_[i].word.empty()) return 0;
       if (slots_[i].word == w) return slots_[i].cls;
     }
@@ -62,10 +64,13 @@ class WordTable {
 
  private:
   static constexpr std::size_t kMask = 1023;  // about 250 words: a quarter full
-  static uint32_t hash(std::string_view w) {
-    uint32_t h = 2166136261u;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
+  // Fibonacci hashing of length, first, middle and last byte (w not empty): the top 10 bits.
+  static std::size_t hash(std::string_view w) {
+    const std::size_t n = w.size();
+    const uint32_t key = static_cast<uint32_t>(n) << 24 | static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 16 |
+                         static_cast<uint32_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
+                         static_cast<unsigned char>(w[n - 1]);
+    return (key * 2654435769u) >> 22;
   }
   struct Slot {
     std::string_view word;
@@ -141,21 +146,60 @@ struct Word {
   bool digits = false;                       // the core is a number
 };
 
+// What the word scanner needs to know of a byte, as bits: one table lookup per byte.
+enum ByteFlag : uint8_t {
+  kSpaceByte = 1u << 0,    // is_space
+  kQuoteByte = 1u << 1,    // may be (part of) a quotation mark (quote_at): " ' ` and 0xE2
+  kClosingByte = 1u << 2,  // punctuation that may close a word: . , ; : ! ? ) ] " ' `
+  kParenByte = 1u << 3,    // (
+  kDashByte = 1u << 4,     // may be (part of) a dash word: _ - and 0xE2 (U+2013, U+2014)
+};
+
+constexpr std::array<uint8_t, 256> byte_flag_table() {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    uint8_t f = 0;
+    if (is_space(c)) f |= kSpaceByte;
+    if (c == '"' || c == '\'' || c == '`' || b == 0xE2) f |= kQuoteByte;
+    for (char p : {'.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '`'}) {
+      if (c == p) f |= kClosingByte;
+    }
+    if (c == '(') f |= kParenByte;
+    if (c == '_' || c == '-' || b == 0xE2) f |= kDashByte;
+    t[static_cast<std::size_t>(b)] = f;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteFlags = byte_flag_table();
+
+uint8_t flags_of(char c) { return kByteFlags[static_cast<unsigned char>(c)]; }
+
 // `lowered`: the sentence with ASCII letters lowercased (the words' `lower` views point into it).
-void split_words(std::string_view s, std::string_view lowered, std::vector<Word>* out) {
+// Returns the ByteFlag bits of all the sentence's bytes together: rules whose trigger bytes are
+// absent need not look.
+uint8_t split_words(std::string_view s, std::string_view lowered, std::vector<Word>* out) {
   const auto& classes = word_classes();
   std::vector<Word>& words = *out;
   words.clear();
+  uint8_t seen = 0;
   for (std::size_t i = 0; i < s.size();) {
-    if (is_space(s[i])) { ++i; continue; }
+    if (flags_of(s[i]) & kSpaceByte) { ++i; continue; }
     Word w;
     w.begin = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
+    uint8_t bytes = 0;  // ByteFlag bits of the word's bytes: most words hold no quotation mark
+    for (; i < s.size(); ++i) {
+      const uint8_t f = flags_of(s[i]);
+      if (f & kSpaceByte) break;
+      bytes |= f;
+    }
+    seen |= bytes;
     w.end = i;
+    const bool quotes = bytes & kQuoteByte;
     std::size_t b = w.begin, e = w.end;
     for (;;) {  // opening punctuation
       if (b >= e) break;
-      const std::size_t q = quote_at(s, b);
+      const std::size_t q = quotes ? quote_at(s, b) : 0;
       if (q) { w.quote = true; b += q; continue; }
       if (s[b] == '(' || s[b] == '[') { ++b; continue; }
       break;
@@ -163,28 +207,31 @@ void split_words(std::string_view s, std::string_view lowered, std::vector<Word>
     for (;;) {  // closing punctuation
       if (e <= b) break;
       const char c = s[e - 1];
-      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' || c == '"' || c == '\'' || c == '`') {
+      if (flags_of(c) & kClosingByte) {
         w.quote = w.quote || c == '"' || c == '\'' || c == '`';
         --e;
         continue;
       }
-      if (e >= b + 3 && quote_at(s, e - 3) == 3) { w.quote = true; e -= 3; continue; }
+      if (quotes && e >= b + 3 && quote_at(s, e - 3) == 3) { w.quote = true; e -= 3; continue; }
       break;
     }
-    for (std::size_t k = b; k < e; ++k) {  // inside the word an apostrophe ("don't", typographic or not) is no quote
-      if (is_alnum(s[k])) continue;
-      const std::size_t q = quote_at(s, k);
-      w.quote = w.quote || (q == 1 && s[k] != '\'') || (q == 3 && static_cast<unsigned char>(s[k + 2]) != 0x99);
+    if (quotes) {
+      for (std::size_t k = b; k < e; ++k) {  // inside the word an apostrophe ("don't", typographic or not) is no quote
+        if (!(flags_of(s[k]) & kQuoteByte)) continue;
+        const std::size_t q = quote_at(s, k);
+        w.quote = w.quote || (q == 1 && s[k] != '\'') || (q == 3 && static_cast<unsigned char>(s[k + 2]) != 0x99);
+      }
     }
     w.core_begin = b;
     w.core_end = e;
     w.lower = lowered.substr(b, e - b);
     w.cls = classes.find(w.lower);
-    w.digits = all_digits(w.lower);
+    w.digits = b < e && is_digit(s[b]) && all_digits(w.lower);
     w.comma = s[w.end - 1] == ',';
     w.upper = b < e && is_upper(s[b]);
     words.push_back(w);
   }
+  return seen;
 }
 
 bool is_weekday(const Word& w) { return w.cls & kWeekday; }
@@ -222,10 +269,16 @@ class Finder {
     base_ = base;
     lowered_.assign(s.begin(), s.end());
     for (char& c : lowered_) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-    split_words(s_, lowered_, &w_);
+    seen_ = split_words(s_, lowered_, &w_);
     found_.clear();
     n_ = w_.size();
     ends_with_period_ = n_ > 0 && s_.back() == '.' && w_.back().end == s_.size() && w_.back().core_end + 1 == s_.size();
+    classes_ = 0;
+    comma_ = false;
+    for (const Word& w : w_) {
+      classes_ |= w.cls;
+      comma_ = comma_ || w.comma;
+    }
   }
 
   std::vector<Omission> run(unsigned rules) {
@@ -333,6 +386,7 @@ class Finder {
 
   // "Officials said (Tuesday) that ": a speaker of up to six words, a verb of saying, when, "that".
   void said_that(std::size_t i) {
+    if (!(classes_ & kReporting)) return;  // no verb of saying: most sentences
     if (i >= n_ || !w_[i].upper) return;
     for (std::size_t v = i + 1; v < n_ && v <= i + 6; ++v) {
       if (w_[v - 1].end != w_[v - 1].core_end || w_[v - 1].quote || is_clause_word(w_[v - 1])) return;
@@ -353,7 +407,7 @@ class Finder {
   // ", officials said Tuesday." / ", said Chechen spokesman Movladi Udugov." / ", according to
   // police.": after the sentence's last comma, up to its final period.
   void attribution() {
-    if (!ends_with_period_) return;
+    if (!ends_with_period_ || !comma_) return;
     // Two in a row are two spans: "..., officials said on Thursday, according to AFP."
     std::size_t end = n_, c = 0;  // the tail ends with word end - 1
     for (int k = 0; k < 2 && attribution_before(end, &c); ++k) end = c + 1;
@@ -407,6 +461,7 @@ class Finder {
 
   // " (0745 GMT)": a parenthesis of up to twelve words after a word, with its leading space.
   void parentheticals() {
+    if (!(seen_ & kParenByte)) return;
     for (std::size_t k = 1; k < n_; ++k) {
       // After a word, or an abbreviation ("9:45 a.m. (0745 GMT)"), not after other punctuation.
       const Word& before = w_[k - 1];
@@ -428,6 +483,7 @@ class Finder {
   // " _ Britons Peter Kennedy, ... _ " (the wire's dash), " -- ... -- ", " — ... — ": a pair of dashes
   // standing alone, up to twelve words apart, inside the sentence.
   void dashes() {
+    if (!(seen_ & kDashByte)) return;
     auto dash = [&](std::size_t k) {
       const std::string_view raw = s_.substr(w_[k].begin, w_[k].end - w_[k].begin);
       return raw == "_" || raw == "--" || raw == "\xE2\x80\x94" || raw == "\xE2\x80\x93";
@@ -497,6 +553,7 @@ class Finder {
 
   // ", which peaks every 33 years," / ", who is wanted in Turkey."
   void relatives() {
+    if (!comma_) return;
     for (std::size_t i = 1; i + 2 < n_; ++i) {
       if (!w_[i].comma || w_[i].quote || !in({"who", "which", "whose", "where"}, w_[i + 1].lower)) continue;
       if (w_[i + 1].begin != w_[i + 1].core_begin) continue;
@@ -508,6 +565,7 @@ class Finder {
   // ", 82," / ", the Palestinian leader," / ", one of two Spanish magistrates ...," after a name;
   // ", the East Timor capital." at the end.
   void appositives() {
+    if (!comma_) return;
     std::size_t piece = 0;  // first word of the comma-delimited piece that word i ends
     for (std::size_t i = 0; i + 2 < n_; ++i) {
       const std::size_t first = piece;
@@ -560,6 +618,7 @@ class Finder {
   // " on Friday", " Tuesday night" after a word: when, in a sentence that says what. Not "since
   // Friday", "last Friday", "Friday's", "Monday and Tuesday".
   void weekdays() {
+    if (!(classes_ & kWeekday)) return;
     for (std::size_t k = 1; k < n_; ++k) {
       const Word& day = w_[k];
       if (!is_weekday(day) || day.begin != day.core_begin || day.quote) continue;
@@ -586,6 +645,11 @@ class Finder {
   std::vector<Word> w_;
   std::size_t n_ = 0;
   bool ends_with_period_ = false;
+  // What the sentence holds at all, so that a rule whose trigger is absent returns at once: the
+  // ByteFlag bits of its bytes, the WordClass bits of its words, a word ending in a comma.
+  uint8_t seen_ = 0;
+  uint32_t classes_ = 0;
+  bool comma_ = false;
   std::vector<Found> found_;
 };
 

@@ -2,33 +2,39 @@
 
 #include <algorithm>
 #include <cmath>
-#include <queue>
 
 namespace precis {
 namespace {
 
-std::size_t common_count(IdRange<uint32_t> x, IdRange<uint32_t> y) {
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) { ++common; ++i; ++j; }
-    else if (x[i] < y[j]) ++i;
-    else ++j;
+// x and y (distinct, sorted) have at least `need` ids in common. Stops as soon as the answer is
+// known: most pairs of sentences share few words and fall short long before either list ends.
+bool shares_at_least(IdRange<uint32_t> x, IdRange<uint32_t> y, std::size_t need) {
+  std::size_t i = 0, j = 0;
+  while (need > 0) {
+    if (x.size() - i < need || y.size() - j < need) return false;  // not enough ids left to match
+    if (x[i] == y[j]) {
+      --need;
+      ++i;
+      ++j;
+    } else if (x[i] < y[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
-  return common;
-}
-
-// common >= overlap * min(|x|, |y|), with the overlap in thousandths: exact.
-bool overlapping(std::size_t common, std::size_t x, std::size_t y, int64_t overlap_milli) {
-  if (x == 0 || y == 0) return false;
-  return static_cast<int64_t>(common) * 1000 >= overlap_milli * static_cast<int64_t>(std::min(x, y));
+  return true;
 }
 
 int64_t to_milli(double x) { return static_cast<int64_t>(std::llround(x * 1000.0)); }
 
 // The content words of `a` and `b` (Sentence::terms: distinct and sorted) overlap by at least
-// `overlap_milli` thousandths of the shorter one.
+// `overlap_milli` thousandths of the shorter one: common * 1000 >= overlap_milli * shorter, exact.
 bool repeats_terms(const Sentence& a, const Sentence& b, int64_t overlap_milli) {
-  return overlapping(common_count(a.terms, b.terms), a.terms.size(), b.terms.size(), overlap_milli);
+  const std::size_t shorter = std::min(a.terms.size(), b.terms.size());
+  if (shorter == 0) return false;
+  const int64_t bound = overlap_milli * static_cast<int64_t>(shorter);
+  const int64_t need = bound <= 0 ? 0 : (bound + 999) / 1000;  // the least such common count
+  return shares_at_least(a.terms, b.terms, static_cast<std::size_t>(need));
 }
 
 // Two forms (as written, compressed) of one sentence: a summary quotes a sentence once.
@@ -81,6 +87,90 @@ class Ratio {
   bool per_word_;
 };
 
+// The lazy greedy's priority queue: entries ranked once, best first, and a small heap of those
+// re-queued with a lower (true) value. Pops exactly what a heap of all of them would, in the same
+// order (`Worse` is a strict total order), without copying and heapifying every candidate per run:
+// most runs pop a few dozen entries of hundreds.
+template <typename Entry, typename Worse>
+class LazyQueue {
+ public:
+  LazyQueue(const std::vector<Entry>& ranked, const Worse& worse, std::vector<Entry>* requeued)
+      : ranked_(ranked), worse_(worse), requeued_(*requeued) {
+    requeued_.clear();
+  }
+  bool empty() const { return next_ == ranked_.size() && requeued_.empty(); }
+  // The best entry; the queue must not be empty.
+  const Entry& top() const { return from_ranked() ? ranked_[next_] : requeued_.front(); }
+  Entry pop() {
+    if (from_ranked()) return ranked_[next_++];
+    std::pop_heap(requeued_.begin(), requeued_.end(), worse_);
+    const Entry e = requeued_.back();
+    requeued_.pop_back();
+    return e;
+  }
+  void push(const Entry& e) {
+    requeued_.push_back(e);
+    std::push_heap(requeued_.begin(), requeued_.end(), worse_);
+  }
+
+ private:
+  // The next ranked entry is the best: there is one, and no re-queued entry beats it.
+  bool from_ranked() const {
+    if (next_ == ranked_.size()) return false;
+    return requeued_.empty() || worse_(requeued_.front(), ranked_[next_]);
+  }
+
+  const std::vector<Entry>& ranked_;
+  const Worse& worse_;
+  std::vector<Entry>& requeued_;
+  std::size_t next_ = 0;
+};
+
+// Whether two candidates repeat each other (two forms of one sentence, or redundant terms),
+// remembered for pairs of the best-ranked candidates: the greedy restarts and the fill swaps test
+// the same pairs again and again. Only for inputs whose candidates all compete (news clusters):
+// the index of slots stays small.
+class RepeatMemo {
+ public:
+  static constexpr std::size_t kSide = 128;  // remembered: pairs among this many best candidates
+
+  // `best_first`: candidate indices in rank order.
+  RepeatMemo(const std::vector<const Sentence*>& candidates, int64_t overlap_milli, const std::vector<uint32_t>& best_first)
+      : candidates_(candidates), overlap_milli_(overlap_milli) {
+    if (candidates.size() > kMaxCompetingCandidates) return;
+    side_ = std::min(best_first.size(), kSide);
+    slot_.assign(candidates.size(), kNoSlot);
+    for (std::size_t r = 0; r < side_; ++r) slot_[best_first[r]] = static_cast<uint16_t>(r);
+    known_.assign(side_ * side_, kUnknown);
+  }
+
+  bool operator()(std::size_t i, std::size_t j) {
+    if (slot_.empty() || slot_[i] == kNoSlot || slot_[j] == kNoSlot) return test(i, j);
+    uint8_t& known = known_[slot_[i] * side_ + slot_[j]];
+    if (known == kUnknown) {
+      known = test(i, j) ? kYes : kNo;
+      known_[slot_[j] * side_ + slot_[i]] = known;  // the test is symmetric
+    }
+    return known == kYes;
+  }
+
+ private:
+  static constexpr uint16_t kNoSlot = 0xFFFF;
+  enum : uint8_t { kUnknown, kNo, kYes };
+
+  bool test(std::size_t i, std::size_t j) const {
+    const Sentence& a = *candidates_[i];
+    const Sentence& b = *candidates_[j];
+    return same_sentence(a, b) || repeats_terms(a, b, overlap_milli_);
+  }
+
+  const std::vector<const Sentence*>& candidates_;
+  int64_t overlap_milli_;
+  std::size_t side_ = 0;
+  std::vector<uint16_t> slot_;  // by candidate index: its row and column in known_, or kNoSlot
+  std::vector<uint8_t> known_;
+};
+
 struct Run {
   std::vector<Selected> chosen;
   std::vector<std::size_t> index;  // candidate index of each chosen sentence
@@ -106,13 +196,6 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     if (budget.max_sentences > 0 && static_cast<int>(r.chosen.size()) + 1 > budget.max_sentences) return false;
     return true;
   };
-  auto repeats = [&](const Run& r, std::size_t i) {
-    for (std::size_t j : r.index) {
-      if (same_sentence(*candidates[i], *candidates[j]) || repeats_terms(*candidates[i], *candidates[j], overlap_milli)) return true;
-    }
-    return false;
-  };
-
   CoverSet covered(weights.weight.size());
   // Standalone value of each sentence: an upper bound of its gain at any later point.
   std::vector<int64_t> standalone(n);
@@ -139,7 +222,8 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     return c != 0 ? c < 0 : a.i > b.i;
   };
 
-  // Every candidate worth anything, heap-ordered once; each run starts from a copy.
+  // Every candidate worth anything (heap-ordered: the order in which the fill swaps below try
+  // them, and so break ties).
   std::vector<Entry> initial;
   for (std::size_t i = 0; i < n; ++i) {
     if (standalone[i] > 0) initial.push_back(entry(standalone[i], i));
@@ -153,6 +237,20 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     initial.resize(kMaxCompetingCandidates);
   }
   std::make_heap(initial.begin(), initial.end(), worse);
+  // The same entries best first: a fresh heap would pop them in this order (`worse` is a strict
+  // total order, ties broken by index), so each run walks this list instead of rebuilding a heap.
+  std::vector<Entry> ranked = initial;
+  std::sort(ranked.begin(), ranked.end(), [&](const Entry& a, const Entry& b) { return worse(b, a); });
+
+  std::vector<uint32_t> best_first(ranked.size());
+  for (std::size_t r = 0; r < ranked.size(); ++r) best_first[r] = ranked[r].i;
+  RepeatMemo pair_repeats(candidates, overlap_milli, best_first);
+  auto repeats = [&](const Run& r, std::size_t i) {
+    for (std::size_t j : r.index) {
+      if (pair_repeats(i, j)) return true;
+    }
+    return false;
+  };
 
   // The shortest candidate: once fewer words are left than it has, no candidate fits any more.
   int shortest = 1 << 30;
@@ -163,21 +261,21 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
   };
 
   // One lazy-greedy run, optionally forced to start with sentence `first`.
+  std::vector<Entry> requeued;  // the runs' re-queued entries (one buffer for all of them)
   auto greedy = [&](long first) {
     Run r;
     covered.reset();
     if (first >= 0) add(&r, static_cast<std::size_t>(first), standalone[first]);
     // (`first` stays in the heap; it is skipped as a repeat of itself, or adds nothing.)
-    std::priority_queue<Entry, std::vector<Entry>, decltype(worse)> heap(worse, initial);
-    while (!heap.empty() && !full(r)) {  // a full summary takes nothing more: stop popping
-      const Entry top = heap.top();
-      heap.pop();
+    LazyQueue<Entry, decltype(worse)> queue(ranked, worse, &requeued);
+    while (!queue.empty() && !full(r)) {  // a full summary takes nothing more: stop popping
+      const Entry top = queue.pop();
       const Sentence& s = *candidates[top.i];
       if (!fits(r, s) || repeats(r, top.i)) continue;  // budgets only tighten and redundancy only grows
       const int64_t g = gain_of(s, weights, covered);
       if (g <= 0) continue;
-      if (g < top.gain && !heap.empty() && worse(entry(g, top.i), heap.top())) {
-        heap.push(entry(g, top.i));  // stale bound: re-queue with the true value
+      if (g < top.gain && !queue.empty() && worse(entry(g, top.i), queue.top())) {
+        queue.push(entry(g, top.i));  // stale bound: re-queue with the true value
         continue;
       }
       add(&r, top.i, g);
