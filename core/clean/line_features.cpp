@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace precis {
 namespace {
@@ -208,28 +209,59 @@ std::string comparison_key(std::string_view text) {
   return key;
 }
 
+namespace {
+
+// Where the first ' ' at or after `from` is (or s.size()), eight bytes at a time: a space is a zero
+// byte once the bytes are xor-ed with spaces, and the lowest zero byte is found exactly by the
+// classic (v - 0x01..) & ~v & 0x80.. test. Key words are short: a memchr call costs more.
+std::size_t next_space(std::string_view s, std::size_t from) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first byte in memory must be the lowest");
+  constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u, kSpaces = 0x2020202020202020u;
+  for (; from + 8 <= s.size(); from += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + from, 8);
+    v ^= kSpaces;
+    const uint64_t zero = (v - kOnes) & ~v & kHigh;
+    if (zero != 0) return from + static_cast<std::size_t>(__builtin_ctzll(zero) >> 3);
+  }
+  while (from < s.size() && s[from] != ' ') ++from;
+  return from;
+}
+
+}  // namespace
+
 PhraseSet::PhraseSet(std::vector<std::string_view> phrases) : phrases_(std::move(phrases)) {
   std::stable_sort(phrases_.begin(), phrases_.end(), [](std::string_view a, std::string_view b) {
     return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
   });
-  for (const std::string_view p : phrases_) ++first_[static_cast<unsigned char>(p[0]) + 1];
+  for (const std::string_view p : phrases_) {
+    ++first_[static_cast<unsigned char>(p[0]) + 1];
+    if (p.size() >= 2) {
+      starts_.set(start_bit(p[0], p[1]));
+    } else {  // a one-byte phrase: any second byte
+      for (int c = 0; c < 64; ++c) starts_.set(start_bit(p[0], static_cast<char>(c)));
+    }
+  }
   for (int b = 0; b < 256; ++b) first_[b + 1] += first_[b];
 }
 
 bool PhraseSet::found_in(std::string_view key) const {
-  for (std::size_t start = 0; start < key.size();) {
-    const auto b = static_cast<unsigned char>(key[start]);
-    for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
-      const std::string_view p = phrases_[i];
-      const std::size_t stop = start + p.size();
-      // The second byte first, inline: most candidates differ there (no memcmp call for them).
-      if (stop <= key.size() && (p.size() < 2 || key[start + 1] == p[1]) && key.compare(start, p.size(), p) == 0 &&
-          (stop == key.size() || key[stop] == ' ')) {
-        return true;
+  const std::size_t n = key.size();
+  for (std::size_t start = 0; start < n;) {
+    // Most words start no phrase: their first two bytes rule them out with one bit.
+    if (starts_.test(start_bit(key[start], start + 1 < n ? key[start + 1] : '\0'))) {
+      const auto b = static_cast<unsigned char>(key[start]);
+      for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
+        const std::string_view p = phrases_[i];
+        const std::size_t stop = start + p.size();
+        // The second byte first, inline: most candidates differ there (no memcmp call for them).
+        if (stop <= n && (p.size() < 2 || key[start + 1] == p[1]) && key.compare(start, p.size(), p) == 0 &&
+            (stop == n || key[stop] == ' ')) {
+          return true;
+        }
       }
     }
-    while (start < key.size() && key[start] != ' ') ++start;  // to the next word: words are short
-    ++start;
+    start = next_space(key, start) + 1;
   }
   return false;
 }

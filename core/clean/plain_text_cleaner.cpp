@@ -20,15 +20,16 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 bool has_template_marker(std::string_view t) {
   // "{{", "}}", "{%", "%}", "${", "[[": each has a '{', '}' or '[', so only those bytes are checked
-  // against their neighbours (one pass; most lines have none of them).
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const char c = t[i];
-    if (c != '{' && c != '}' && c != '[') continue;
-    const char next = i + 1 < t.size() ? t[i + 1] : '\0';
-    const char prev = i > 0 ? t[i - 1] : '\0';
-    if ((c == '{' && (next == '{' || next == '%' || prev == '$')) || (c == '}' && (next == '}' || prev == '%')) ||
-        (c == '[' && next == '[')) {
-      return true;
+  // against their neighbours. Most lines have none of them: a search for each (memchr) rules a line
+  // out far faster than a loop over its bytes.
+  for (const char c : {'{', '}', '['}) {
+    for (std::size_t i = t.find(c); i != std::string_view::npos; i = t.find(c, i + 1)) {
+      const char next = i + 1 < t.size() ? t[i + 1] : '\0';
+      const char prev = i > 0 ? t[i - 1] : '\0';
+      if ((c == '{' && (next == '{' || next == '%' || prev == '$')) || (c == '}' && (next == '}' || prev == '%')) ||
+          (c == '[' && next == '[')) {
+        return true;
+      }
     }
   }
   return false;
@@ -417,6 +418,31 @@ bool ends_sentence_before(std::string_view t, std::size_t e) {
   return e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
 }
 
+// The last words (at most kMax) before a given end of a line, as [begin, end) pairs in text order,
+// on the stack: wire_note_start runs for every kept line.
+class LastWords {
+ public:
+  static constexpr std::size_t kMax = 18;
+  LastWords(std::string_view t, std::size_t end) {
+    std::pair<std::size_t, std::size_t> reversed[kMax];
+    for (std::size_t p = end; p > 0 && n_ < kMax;) {
+      while (p > 0 && t[p - 1] == ' ') --p;
+      const std::size_t e = p;
+      while (p > 0 && t[p - 1] != ' ') --p;
+      if (e > p) reversed[n_++] = {p, e};
+    }
+    std::reverse_copy(reversed, reversed + n_, words_);
+  }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const std::pair<std::size_t, std::size_t>& operator[](std::size_t k) const { return words_[k]; }
+  const std::pair<std::size_t, std::size_t>& back() const { return words_[n_ - 1]; }
+
+ private:
+  std::pair<std::size_t, std::size_t> words_[kMax];
+  std::size_t n_ = 0;
+};
+
 }  // namespace
 
 std::size_t wire_note_start(std::string_view t) {
@@ -425,16 +451,8 @@ std::size_t wire_note_start(std::string_view t) {
     while (end > 0 && t[end - 1] == ' ') --end;
     if (end == 0) return 0;
     // The last words of t[0, end), as [begin, end) pairs in text order: a note is short.
-    constexpr std::size_t kWords = 18;
-    std::vector<std::pair<std::size_t, std::size_t>> words;
-    for (std::size_t p = end; p > 0 && words.size() < kWords;) {
-      while (p > 0 && t[p - 1] == ' ') --p;
-      const std::size_t e = p;
-      while (p > 0 && t[p - 1] != ' ') --p;
-      if (e > p) words.emplace_back(p, e);
-    }
-    const bool whole = words.size() < kWords;  // the words reach the start of the line
-    std::reverse(words.begin(), words.end());
+    const LastWords words(t, end);
+    const bool whole = words.size() < LastWords::kMax;  // the words reach the start of the line
     if (words.empty()) return 0;
     const auto [lb, le] = words.back();
     const std::string_view last = t.substr(lb, le - lb);
