@@ -4,11 +4,27 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace precis {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+// Classes of bytes, for the per-byte loops of split_lines and comparison_key (a table lookup
+// instead of a chain of comparisons). Bytes from 0x80 have none.
+enum : uint8_t { kSpace = 1, kLetter = 2, kDigit = 4, kDot = 8 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (const char c : {' ', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kSpace;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  t['.'] = kDot;
+  return t;
+}();
+
+uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+bool is_space(char c) { return byte_class(c) & kSpace; }
 
 // Decodes the code point at s[i] (s is valid UTF-8) and advances i.
 UChar32 next_cp(std::string_view s, std::size_t* i) {
@@ -19,48 +35,82 @@ UChar32 next_cp(std::string_view s, std::size_t* i) {
   return c;
 }
 
-UChar32 first_letter(std::string_view w) {
-  std::size_t i = 0;
-  while (i < w.size()) {
-    const unsigned char b = static_cast<unsigned char>(w[i]);
-    if (b < 0x80) {  // ASCII without ICU: most words of most text
-      ++i;
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) return b;
-      if (b >= '0' && b <= '9') return -1;
+// Up to four bytes of a word packed into an integer, first byte highest ("the" -> 0x746865): no
+// word of letters and '.' contains a zero byte, so words of different lengths never collide.
+constexpr uint32_t pack_word(std::string_view w) {
+  uint32_t v = 0;
+  for (const char c : w) v = v << 8 | static_cast<unsigned char>(c);
+  return v;
+}
+
+// Words that stay lowercase in English title case (and their common cousins elsewhere), packed and
+// sorted: a word is looked up with a binary search on integers (this runs for every short word of
+// every line).
+const std::array<uint32_t, 37>& minor_words() {
+  static const std::array<uint32_t, 37> sorted = [] {
+    constexpr std::string_view kMinor[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+                                           "or", "but", "by", "with", "from", "as", "vs", "vs.", "de",
+                                           "la", "le", "des", "du", "del", "der", "die", "und", "y", "e",
+                                           "et", "von", "van", "into", "over", "per", "via", "than"};
+    std::array<uint32_t, 37> packed{};
+    for (std::size_t i = 0; i < packed.size(); ++i) packed[i] = pack_word(kMinor[i]);
+    std::sort(packed.begin(), packed.end());
+    return packed;
+  }();
+  return sorted;
+}
+
+// What split_lines needs of one white-space separated word.
+struct WordScan {
+  std::size_t end = 0;  // where the word ends (a space or the end of the line)
+  UChar32 first = -1;   // its first letter, or -1 when a digit (or nothing) comes first
+  bool minor = false;   // (only when first >= 0) a minor word ("The", "(of", "vs.") once lowercased
+                        // with everything but ASCII letters and '.' dropped
+};
+
+// The word starting at line[i] (not a space). Each byte is read once or twice: the first letter is
+// usually the first byte, and the minor-word test stops at the fifth letter.
+WordScan scan_word(std::string_view line, std::size_t i) {
+  WordScan w;
+  const std::size_t n = line.size();
+  std::size_t j = i;
+  while (j < n) {  // the first letter or digit
+    const unsigned char b = static_cast<unsigned char>(line[j]);
+    const uint8_t cls = kByteClass[b];
+    if (cls & kSpace) break;
+    if (b < 0x80) {  // ASCII without ICU
+      if (cls & (kLetter | kDigit)) {
+        if (cls & kLetter) w.first = b;
+        break;
+      }
+      ++j;
       continue;
     }
-    const UChar32 c = next_cp(w, &i);
-    if (u_isalpha(c)) return c;
-    if (u_isdigit(c)) return -1;
+    // Decoded within the line rather than the word: the same, as a space is never a trail byte.
+    const UChar32 c = next_cp(line, &j);
+    if (u_isalpha(c)) {
+      w.first = c;
+      break;
+    }
+    if (u_isdigit(c)) break;
   }
-  return -1;
-}
-
-// Words that stay lowercase in English title case (and their common cousins elsewhere).
-bool is_minor_word(std::string_view w) {
-  // string_view: a length check first, no strlen per entry (this runs for every word of every line)
-  static constexpr std::string_view kMinor[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
-                                       "or", "but", "by", "with", "from", "as", "vs", "vs.", "de",
-                                       "la", "le", "des", "du", "del", "der", "die", "und", "y", "e",
-                                       "et", "von", "van", "into", "over", "per", "via", "than"};
-  for (const std::string_view m : kMinor) {
-    if (w == m) return true;
+  if (w.first >= 0) {
+    // The word's ASCII letters (lowercased: '.' has the 0x20 bit already) and dots, packed.
+    uint32_t packed = 0;
+    int kept = 0;
+    for (j = i; j < n; ++j) {
+      const unsigned char b = static_cast<unsigned char>(line[j]);
+      const uint8_t cls = kByteClass[b];
+      if (cls & kSpace) break;
+      if (!(cls & (kLetter | kDot))) continue;
+      if (++kept > 4) break;  // longer than any minor word
+      packed = packed << 8 | (b | 0x20u);
+    }
+    w.minor = kept > 0 && kept <= 4 && std::binary_search(minor_words().begin(), minor_words().end(), packed);
   }
-  return false;
-}
-
-// A minor word once lowercased with everything but ASCII letters and '.' dropped ("(The" -> "the").
-// Minor words have at most 4 such characters, so longer words are rejected without copying.
-bool is_minor_word_in(std::string_view w) {
-  char buf[4];
-  std::size_t n = 0;
-  for (char c : w) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    else if (!((c >= 'a' && c <= 'z') || c == '.')) continue;
-    if (n == sizeof buf) return false;
-    buf[n++] = c;
-  }
-  return is_minor_word(std::string_view(buf, n));
+  while (j < n && !is_space(line[j])) ++j;
+  w.end = j;
+  return w;
 }
 
 bool ends_like_sentence(std::string_view t) {
@@ -89,73 +139,129 @@ bool ends_like_sentence(std::string_view t) {
 
 }  // namespace
 
+// The key byte of an ASCII letter or digit (lowercased); 0 for any other byte.
+constexpr std::array<char, 256> kKeyByte = [] {
+  std::array<char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}();
+
+char key_byte(char c) { return kKeyByte[static_cast<unsigned char>(c)]; }
+
 std::string comparison_key(std::string_view text) {
-  std::string key;
-  key.reserve(text.size());
+  // Written in place into a buffer the size of the text (no push_back per byte). Invariant: the
+  // buffer has room for the key so far, a pending space and a byte per text byte not yet read; a key
+  // is then never longer than its text, except where lowercasing lengthens a letter ("Ⱥ" U+023A,
+  // two bytes, becomes "ⱥ" U+2C65, three): the buffer grows then.
+  std::string key(text.size(), '\0');
+  char* out = &key[0];  // a local pointer: writes through key[] would reload the string's (a char
+                        // store may alias it)
+  std::size_t n = 0;
   std::size_t i = 0;
   bool pending_space = false;
   while (i < text.size()) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {  // ASCII without ICU (same result as below), a run of letters at a time
-      if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
-        if (pending_space && !key.empty()) key.push_back(' ');
-        pending_space = false;
-        std::size_t j = i;
-        auto alnum = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); };
-        while (j < text.size() && alnum(static_cast<unsigned char>(text[j]))) ++j;
-        const std::size_t at = key.size();
-        key.append(text.data() + i, j - i);
-        for (std::size_t k = at; k < key.size(); ++k) {
-          if (key[k] >= 'A' && key[k] <= 'Z') key[k] = static_cast<char>(key[k] - 'A' + 'a');
-        }
-        i = j;
-      } else {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII without ICU (same result as below)
+      if (key_byte(text[i]) == 0) {
+        if (text[i] != '\'') pending_space = true;
         ++i;
-        if (b != '\'') pending_space = true;
+        continue;
       }
+      if (pending_space && n > 0) out[n++] = ' ';
+      pending_space = false;
+      // The whole run of letters and digits.
+      const char* p = text.data() + i;
+      const char* const end = text.data() + text.size();
+      char* o = out + n;
+      for (char k; p < end && (k = key_byte(*p)) != 0; ++p) *o++ = k;
+      i = static_cast<std::size_t>(p - text.data());
+      n = static_cast<std::size_t>(o - out);
       continue;
     }
     const UChar32 c = next_cp(text, &i);
     if (c >= 0 && (u_isalnum(c))) {
-      if (pending_space && !key.empty()) key.push_back(' ');
-      pending_space = false;
       const UChar32 l = u_tolower(c);
       char buf[4];
-      int32_t n = 0;
+      int32_t len = 0;
       UBool err = false;
-      U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, l, err);
-      if (!err) key.append(buf, static_cast<std::size_t>(n));
+      U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, l, err);
+      const std::size_t space = pending_space && n > 0;
+      const std::size_t add = space + (err ? 0 : static_cast<std::size_t>(len));
+      // Room for this and for the rest of the text at a byte each (see above).
+      if (n + add + (text.size() - i) > key.size()) {
+        key.resize(n + add + (text.size() - i));
+        out = &key[0];
+      }
+      if (space) out[n++] = ' ';
+      pending_space = false;
+      if (!err) {
+        std::copy(buf, buf + len, out + n);
+        n += static_cast<std::size_t>(len);
+      }
     } else if (c == '\'' || c == 0x2019) {
       // "Kerry's" and "Kerry’s" compare equal to "kerrys".
     } else {
       pending_space = true;
     }
   }
+  key.resize(n);
   return key;
 }
+
+namespace {
+
+// Where the first ' ' at or after `from` is (or s.size()), eight bytes at a time: a space is a zero
+// byte once the bytes are xor-ed with spaces, and the lowest zero byte is found exactly by the
+// classic (v - 0x01..) & ~v & 0x80.. test. Key words are short: a memchr call costs more.
+std::size_t next_space(std::string_view s, std::size_t from) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first byte in memory must be the lowest");
+  constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u, kSpaces = 0x2020202020202020u;
+  for (; from + 8 <= s.size(); from += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + from, 8);
+    v ^= kSpaces;
+    const uint64_t zero = (v - kOnes) & ~v & kHigh;
+    if (zero != 0) return from + static_cast<std::size_t>(__builtin_ctzll(zero) >> 3);
+  }
+  while (from < s.size() && s[from] != ' ') ++from;
+  return from;
+}
+
+}  // namespace
 
 PhraseSet::PhraseSet(std::vector<std::string_view> phrases) : phrases_(std::move(phrases)) {
   std::stable_sort(phrases_.begin(), phrases_.end(), [](std::string_view a, std::string_view b) {
     return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
   });
-  for (const std::string_view p : phrases_) ++first_[static_cast<unsigned char>(p[0]) + 1];
+  for (const std::string_view p : phrases_) {
+    ++first_[static_cast<unsigned char>(p[0]) + 1];
+    if (p.size() >= 2) {
+      starts_.set(start_bit(p[0], p[1]));
+    } else {  // a one-byte phrase: any second byte
+      for (int c = 0; c < 64; ++c) starts_.set(start_bit(p[0], static_cast<char>(c)));
+    }
+  }
   for (int b = 0; b < 256; ++b) first_[b + 1] += first_[b];
 }
 
 bool PhraseSet::found_in(std::string_view key) const {
-  for (std::size_t start = 0; start < key.size();) {
-    const auto b = static_cast<unsigned char>(key[start]);
-    for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
-      const std::string_view p = phrases_[i];
-      const std::size_t stop = start + p.size();
-      // The second byte first, inline: most candidates differ there (no memcmp call for them).
-      if (stop <= key.size() && (p.size() < 2 || key[start + 1] == p[1]) && key.compare(start, p.size(), p) == 0 &&
-          (stop == key.size() || key[stop] == ' ')) {
-        return true;
+  const std::size_t n = key.size();
+  for (std::size_t start = 0; start < n;) {
+    // Most words start no phrase: their first two bytes rule them out with one bit.
+    if (starts_.test(start_bit(key[start], start + 1 < n ? key[start + 1] : '\0'))) {
+      const auto b = static_cast<unsigned char>(key[start]);
+      for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
+        const std::string_view p = phrases_[i];
+        const std::size_t stop = start + p.size();
+        // The second byte first, inline: most candidates differ there (no memcmp call for them).
+        if (stop <= n && (p.size() < 2 || key[start + 1] == p[1]) && key.compare(start, p.size(), p) == 0 &&
+            (stop == n || key[stop] == ' ')) {
+          return true;
+        }
       }
     }
-    while (start < key.size() && key[start] != ' ') ++start;  // to the next word: words are short
-    ++start;
+    start = next_space(key, start) + 1;
   }
   return false;
 }
@@ -181,22 +287,20 @@ std::vector<Line> split_lines(std::string_view text) {
       line.key = comparison_key(line.text);
       line.terminal = ends_like_sentence(line.text);
       int content = 0, capital = 0;
-      std::size_t i = 0;
-      while (i < line.text.size()) {
-        while (i < line.text.size() && is_space(line.text[i])) ++i;
-        std::size_t j = i;
-        while (j < line.text.size() && !is_space(line.text[j])) ++j;
-        if (j == i) break;
-        const std::string_view word = line.text.substr(i, j - i);
-        const UChar32 c = first_letter(word);
+      const std::string_view t = line.text;
+      for (std::size_t i = 0; i < t.size();) {
+        while (i < t.size() && is_space(t[i])) ++i;
+        if (i == t.size()) break;
+        const WordScan w = scan_word(t, i);
+        const UChar32 c = w.first;
         const bool ascii = c >= 0 && c < 0x80;  // ASCII letters without ICU
         if (line.words == 0) line.starts_lower = c >= 0 && (ascii ? (c >= 'a' && c <= 'z') : u_islower(c));
-        if (c >= 0 && !(line.words > 0 && is_minor_word_in(word))) {
+        if (c >= 0 && !(line.words > 0 && w.minor)) {
           ++content;
           if (ascii ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c))) ++capital;
         }
         ++line.words;
-        i = j;
+        i = w.end;
       }
       line.title_case = content ? static_cast<double>(capital) / content : 0.0;
       lines.push_back(std::move(line));

@@ -2,6 +2,7 @@
 // article prose or page furniture (length, final punctuation, title case, vocabulary).
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -34,7 +35,8 @@ std::string comparison_key(std::string_view text);
 // A fixed list of phrases (lowercase, single-spaced, like keys): found_in(key) is true when one of
 // them occurs in the key on word boundaries (starting at a word start, ending at a word end). One
 // pass over the key: only its word starts are tried, each against the phrases that begin with its
-// first byte. The phrases must outlive the set (string literals).
+// first byte, when its first two bytes may begin one. The phrases must outlive the set (string
+// literals).
 class PhraseSet {
  public:
   PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet(std::vector<std::string_view>(phrases)) {}
@@ -44,8 +46,15 @@ class PhraseSet {
   bool found_in(std::string_view key) const;
 
  private:
+  // A bit per pair of first two bytes of some phrase, from their low six bits (a-z stay apart; a
+  // collision only costs comparisons).
+  static std::size_t start_bit(char a, char b) {
+    return (static_cast<std::size_t>(a) & 63) << 6 | (static_cast<std::size_t>(b) & 63);
+  }
+
   std::vector<std::string_view> phrases_;  // sorted by first byte
   uint32_t first_[257] = {};               // phrases_[first_[b], first_[b + 1]) start with byte b
+  std::bitset<4096> starts_;               // start_bit of each phrase's first two bytes
 };
 
 }  // namespace precis

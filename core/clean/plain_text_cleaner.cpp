@@ -20,15 +20,16 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 bool has_template_marker(std::string_view t) {
   // "{{", "}}", "{%", "%}", "${", "[[": each has a '{', '}' or '[', so only those bytes are checked
-  // against their neighbours (one pass; most lines have none of them).
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const char c = t[i];
-    if (c != '{' && c != '}' && c != '[') continue;
-    const char next = i + 1 < t.size() ? t[i + 1] : '\0';
-    const char prev = i > 0 ? t[i - 1] : '\0';
-    if ((c == '{' && (next == '{' || next == '%' || prev == '$')) || (c == '}' && (next == '}' || prev == '%')) ||
-        (c == '[' && next == '[')) {
-      return true;
+  // against their neighbours. Most lines have none of them: a search for each (memchr) rules a line
+  // out far faster than a loop over its bytes.
+  for (const char c : {'{', '}', '['}) {
+    for (std::size_t i = t.find(c); i != std::string_view::npos; i = t.find(c, i + 1)) {
+      const char next = i + 1 < t.size() ? t[i + 1] : '\0';
+      const char prev = i > 0 ? t[i - 1] : '\0';
+      if ((c == '{' && (next == '{' || next == '%' || prev == '$')) || (c == '}' && (next == '}' || prev == '%')) ||
+          (c == '[' && next == '[')) {
+        return true;
+      }
     }
   }
   return false;
@@ -209,11 +210,18 @@ bool is_cookie_notice(const Line& l) {
 template <typename Mark>
 void select_article_region(const std::vector<Line>& lines, const std::vector<const char*>& reason, Mark* mark) {
   const std::size_t n = lines.size();
+  // Each line's visible characters and whether it reads like prose, once: the passes below ask again.
+  std::vector<int> visible(n);
+  std::vector<char> reads_like_prose(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    visible[i] = visible_chars(lines[i].text);
+    reads_like_prose[i] = prose_line(lines[i], visible[i]);
+  }
   std::vector<double> w(n, 0.0);
   int good_lines = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
-    const int chars = visible_chars(l.text);
+    const int chars = visible[i];
     if (is_comment_marker(l.key, l.text)) {
       w[i] = -2000;
     } else if (is_timestamp_line(l)) {
@@ -222,8 +230,8 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
       w[i] = -(chars + 30.0);
     } else if (reason[i]) {
       // A repeat: a duplicated menu counts against, repeated prose (a list of recipes) for.
-      w[i] = prose_line(l, chars) ? 0.5 * chars : -(0.5 * chars + 15.0);
-    } else if (prose_line(l, chars)) {
+      w[i] = reads_like_prose[i] ? 0.5 * chars : -(0.5 * chars + 15.0);
+    } else if (reads_like_prose[i]) {
       w[i] = chars;
       ++good_lines;
     } else if (l.terminal && l.word_count() >= 4) {
@@ -237,7 +245,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   // A prose line between two lines that are not prose is an excerpt under a headline (a list of
   // other stories) more often than an article paragraph: it counts for less.
   std::vector<char> prose(n, 0);
-  for (std::size_t i = 0; i < n; ++i) prose[i] = !reason[i] && prose_line(lines[i], visible_chars(lines[i].text));
+  for (std::size_t i = 0; i < n; ++i) prose[i] = !reason[i] && reads_like_prose[i];
   for (std::size_t i = 0; i < n; ++i) {
     const bool before = i > 0 && prose[i - 1], after = i + 1 < n && prose[i + 1];
     if (prose[i] && !before && !after) w[i] *= 0.5;
@@ -245,14 +253,14 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
     // wire slug after it ("...since the vote. ms-lm").
     const Line& l = lines[i];
     if (!prose[i] && !reason[i] && (before || after) && l.word_count() >= 8 && l.title_case < 0.5 && !l.terminal) {
-      w[i] = 0.5 * visible_chars(l.text);
+      w[i] = 0.5 * visible[i];
     }
   }
   // The comment section: after a comment label ("167 Comments", "Leave a Reply") that follows some
   // prose, what reads like prose is mostly readers' comments: it counts for a tenth.
   double prose_so_far = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (prose[i]) prose_so_far += visible_chars(lines[i].text);
+    if (prose[i]) prose_so_far += visible[i];
     if (prose_so_far < 400 || !is_comment_marker(lines[i].key, lines[i].text)) continue;
     for (std::size_t k = i + 1; k < n; ++k) {
       if (w[k] > 0) w[k] *= 0.1;
@@ -407,6 +415,12 @@ bool is_graf_number(std::string_view w) {
   return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
 }
 
+// "graf" (a paragraph, in a wire editor's note), maybe with ',' or '.' after it.
+bool is_graf(std::string_view w) {
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+  return w == "graf";
+}
+
 // The last character of a sentence, before closing quotes or brackets.
 bool ends_sentence_before(std::string_view t, std::size_t e) {
   while (e > 0 && (t[e - 1] == '"' || t[e - 1] == '\'' || t[e - 1] == ')')) --e;
@@ -417,6 +431,36 @@ bool ends_sentence_before(std::string_view t, std::size_t e) {
   return e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
 }
 
+// The last words (at most kMax) before a given end of a line, as [begin, end) pairs in text order,
+// on the stack: wire_note_start runs for every kept line.
+class LastWords {
+ public:
+  static constexpr std::size_t kMax = 18;
+  struct Word {
+    std::size_t first, second;  // [begin, end) in the line (not initialised: filled as found)
+  };
+  LastWords(std::string_view t, std::size_t end, std::size_t max = kMax) {
+    max = std::min(max, kMax);
+    Word reversed[kMax];
+    for (std::size_t p = end; p > 0 && n_ < max;) {
+      while (p > 0 && t[p - 1] == ' ') --p;
+      const std::size_t e = p;
+      while (p > 0 && t[p - 1] != ' ') --p;
+      if (e > p) reversed[n_++] = {p, e};
+    }
+    std::reverse_copy(reversed, reversed + n_, words_);
+  }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const Word& operator[](std::size_t k) const { return words_[k]; }
+  const Word& back() const { return words_[n_ - 1]; }
+  std::string_view word(std::string_view t, std::size_t k) const { return t.substr(words_[k].first, words_[k].second - words_[k].first); }
+
+ private:
+  Word words_[kMax];
+  std::size_t n_ = 0;
+};
+
 }  // namespace
 
 std::size_t wire_note_start(std::string_view t) {
@@ -424,18 +468,16 @@ std::size_t wire_note_start(std::string_view t) {
   for (int round = 0; round < 4; ++round) {  // a note may follow another: "...pvs. (gm)"
     while (end > 0 && t[end - 1] == ' ') --end;
     if (end == 0) return 0;
+    // Most lines end in a plain sentence: no initials last and no "graf" among the last six words
+    // (what both kinds of note below need) rule them out without collecting more words.
+    const LastWords near(t, end, 6);
+    if (near.empty()) return 0;
+    bool graf_near = false;
+    for (std::size_t k = 0; k < near.size(); ++k) graf_near = graf_near || is_graf(near.word(t, k));
+    if (!graf_near && !is_operator_initials(near.word(t, near.size() - 1))) return end;
     // The last words of t[0, end), as [begin, end) pairs in text order: a note is short.
-    constexpr std::size_t kWords = 18;
-    std::vector<std::pair<std::size_t, std::size_t>> words;
-    for (std::size_t p = end; p > 0 && words.size() < kWords;) {
-      while (p > 0 && t[p - 1] == ' ') --p;
-      const std::size_t e = p;
-      while (p > 0 && t[p - 1] != ' ') --p;
-      if (e > p) words.emplace_back(p, e);
-    }
-    const bool whole = words.size() < kWords;  // the words reach the start of the line
-    std::reverse(words.begin(), words.end());
-    if (words.empty()) return 0;
+    const LastWords words(t, end);
+    const bool whole = words.size() < LastWords::kMax;  // the words reach the start of the line
     const auto [lb, le] = words.back();
     const std::string_view last = t.substr(lb, le - lb);
     // Operator initials after the end of a sentence ("...correct them. (gm)"), or alone.
@@ -447,15 +489,13 @@ std::size_t wire_note_start(std::string_view t) {
     // pvs.", "No member, 5th graf, 1st Ld-Writethru": a few words, then "graf" with its number.
     std::size_t graf = words.size();
     for (std::size_t k = words.size(); k-- > 0 && words.size() - k <= 6;) {
-      std::string_view w = t.substr(words[k].first, words[k].second - words[k].first);
-      while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
-      if (w != "graf") continue;
-      const bool before = k > 0 && is_graf_number(t.substr(words[k - 1].first, words[k - 1].second - words[k - 1].first));
-      const bool after = k + 1 < words.size() && is_graf_number(t.substr(words[k + 1].first, words[k + 1].second - words[k + 1].first));
+      if (!is_graf(words.word(t, k))) continue;
+      const bool before = k > 0 && is_graf_number(words.word(t, k - 1));
+      const bool after = k + 1 < words.size() && is_graf_number(words.word(t, k + 1));
       // After "graf" only its number, "pvs" (previous version), initials, "1st Ld-Writethru".
       bool tail = true;
       for (std::size_t j = k + 1; j < words.size(); ++j) {
-        const std::string_view x = t.substr(words[j].first, words[j].second - words[j].first);
+        const std::string_view x = words.word(t, j);
         tail = tail && (is_graf_number(x) || starts_with(x, "pvs") || is_operator_initials(x) ||
                         x.find("Ld") != std::string_view::npos || x.find("Writethru") != std::string_view::npos);
       }
@@ -532,7 +572,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     mark(0, "title", "headline on the first line");
   }
   const std::string given_key = comparison_key(options.given_title);
-  std::set<std::string> seen_keys;
+  std::set<std::string_view> seen_keys;  // views of the lines' keys: no copies
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (i > 0 && l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key) && !is_byline(l)) {
@@ -590,7 +630,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     if (reason[i] || !headline_like(lines[i])) { ++i; continue; }
     std::size_t j = i;
     std::vector<std::size_t> run;
-    while (j < n && (reason[j] ? std::string(reason[j]) != "title" : headline_like(lines[j]))) {
+    while (j < n && (reason[j] ? std::strcmp(reason[j], "title") != 0 : headline_like(lines[j]))) {
       if (!reason[j]) run.push_back(j);
       ++j;
     }

@@ -1,7 +1,23 @@
 #include "text/utf8.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace precis {
 namespace {
+
+// The end of the run of ASCII bytes of s starting at `from`, looked for no further than `stop`
+// (<= s.size()): eight bytes at a time (no high bit in a 64-bit word), then a byte at a time. Most
+// text is mostly ASCII.
+std::size_t ascii_run_end(std::string_view s, std::size_t from, std::size_t stop) {
+  constexpr uint64_t kHigh = 0x8080808080808080u;
+  for (uint64_t v; from + 8 <= stop; from += 8) {
+    std::memcpy(&v, s.data() + from, 8);
+    if (v & kHigh) break;
+  }
+  while (from < stop && static_cast<unsigned char>(s[from]) < 0x80) ++from;
+  return from;
+}
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if the bytes there are not a valid sequence.
 // Follows the well-formed byte sequence table of the Unicode Standard (table 3-7), which rejects
@@ -46,8 +62,7 @@ Utf8Repair repair_utf8(std::string_view input) {
   while (i < input.size()) {
     // Fast path for ASCII runs.
     if (static_cast<unsigned char>(input[i]) < 0x80) {
-      std::size_t j = i;
-      while (j < input.size() && static_cast<unsigned char>(input[j]) < 0x80) ++j;
+      const std::size_t j = ascii_run_end(input, i, input.size());
       out.text.append(input.data() + i, j - i);
       i = j;
       continue;
@@ -78,6 +93,8 @@ bool is_valid_utf8(std::string_view input) {
 }
 
 Utf16OffsetMap::Utf16OffsetMap(std::string_view utf8) : text_(utf8) {
+  checkpoint_bytes_.reserve(utf8.size() / kStride + 2);
+  checkpoints_.reserve(utf8.size() / kStride + 2);
   std::size_t units = 0;
   std::size_t next_checkpoint = 0;
   std::size_t i = 0;
@@ -86,6 +103,14 @@ Utf16OffsetMap::Utf16OffsetMap(std::string_view utf8) : text_(utf8) {
       checkpoint_bytes_.push_back(i);
       checkpoints_.push_back(units);
       next_checkpoint = i + kStride;
+    }
+    // ASCII bytes, a unit each, up to the next checkpoint (each is a sequence start: the checkpoint
+    // falls where it would a byte at a time).
+    const std::size_t ascii_end = ascii_run_end(utf8, i, std::min(utf8.size(), next_checkpoint));
+    if (ascii_end > i) {
+      units += ascii_end - i;
+      i = ascii_end;
+      continue;
     }
     const std::size_t len = utf8_sequence_length(static_cast<unsigned char>(utf8[i]));
     units += (len == 4) ? 2 : 1;
@@ -105,6 +130,12 @@ std::size_t Utf16OffsetMap::to_utf16(std::size_t byte_offset) const {
   std::size_t units = checkpoints_[k];
   if (i > text_.size()) return units;
   while (i < byte_offset && i < text_.size()) {
+    const std::size_t ascii_end = ascii_run_end(text_, i, std::min(byte_offset, text_.size()));
+    if (ascii_end > i) {  // a unit per ASCII byte
+      units += ascii_end - i;
+      i = ascii_end;
+      continue;
+    }
     const std::size_t len = utf8_sequence_length(static_cast<unsigned char>(text_[i]));
     units += (len == 4) ? 2 : 1;
     i += len;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "test_data.h"
 
@@ -335,6 +336,25 @@ TEST(PlainTextCleaner, ArticleWithSubheadingsAndShortLinesStaysWhole) {
   EXPECT_TRUE(contains(kept, "Two new elementary schools"));
   EXPECT_TRUE(contains(kept, "Opponents argued"));
   EXPECT_FALSE(contains(kept, "Sport"));
+}
+
+TEST(LineFeatures, ComparisonKey) {
+  EXPECT_EQ(comparison_key("Kerry’s 'Big' DEAL!  (AP)"), "kerrys big deal ap");
+  EXPECT_EQ(comparison_key("İstanbul ẞ"), "istanbul ß");
+  // Lowercasing lengthens these letters (two bytes -> three): the key outgrows its text.
+  EXPECT_EQ(comparison_key("ȺȾ ȺȾ"), "ⱥⱦ ⱥⱦ");
+  EXPECT_EQ(comparison_key("a\xC3"), "a");  // a truncated sequence separates nothing
+}
+
+TEST(LineFeatures, TitleCaseSkipsMinorWords) {
+  const auto features = [](const char* text) {
+    const Line l = split_lines(text).at(0);
+    return std::make_tuple(l.words, l.title_case, l.starts_lower);
+  };
+  EXPECT_EQ(features("The Fall of the House of Usher"), std::make_tuple(7, 1.0, false));
+  EXPECT_EQ(features("“The” Rise (of) The Vs. Empire"), std::make_tuple(6, 1.0, false));
+  EXPECT_EQ(features("the state of the Union"), std::make_tuple(5, 1.0 / 3, true));
+  EXPECT_EQ(features("Über die Brücke 2019"), std::make_tuple(4, 1.0, false));
 }
 
 }  // namespace

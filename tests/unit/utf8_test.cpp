@@ -56,6 +56,33 @@ TEST(Utf8, Utf16OffsetsMatchJavaScriptIndices) {
   EXPECT_EQ(m.to_utf16(s.size()), 308u);
 }
 
+TEST(Utf8, Utf16OffsetsAtEveryBoundary) {
+  // ASCII runs of every length (the map skips them eight bytes at a time) between 2-, 3- and 4-byte
+  // sequences, over many checkpoints: each boundary's offset equals a count from the start.
+  std::string s;
+  const char* const seq[] = {"é", "—", "😀"};
+  for (int run = 0; run < 40; ++run) {
+    s.append(static_cast<std::size_t>(run * 7 % 23), 'x');
+    s += seq[run % 3];
+  }
+  const Utf16OffsetMap m(s);
+  std::size_t units = 0;
+  for (std::size_t i = 0; i <= s.size();) {
+    EXPECT_EQ(m.to_utf16(i), units) << "byte " << i;
+    if (i == s.size()) break;
+    const std::size_t len = utf8_sequence_length(static_cast<unsigned char>(s[i]));
+    units += len == 4 ? 2 : 1;
+    i += len;
+  }
+}
+
+TEST(Utf8, RepairKeepsLongAsciiRuns) {
+  const std::string ascii(1000, 'a');
+  const Utf8Repair r = repair_utf8(ascii + "\xFF" + ascii + "é");
+  EXPECT_EQ(r.text, ascii + "\xEF\xBF\xBD" + ascii + "é");
+  EXPECT_EQ(r.invalid_at, std::vector<std::size_t>{1000});
+}
+
 TEST(Utf8, EmptyText) {
   EXPECT_TRUE(repair_utf8("").text.empty());
   const Utf16OffsetMap m("");
