@@ -32,7 +32,8 @@ bool ends_with_question(std::string_view s) {
   return e > 0 && s[e - 1] == '?';
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// (' ', \t, \n, \v, \f, \r: 0x09-0x0D and 0x20, as one range test and one compare.)
+bool is_ascii_space(char c) { return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t'; }
 
 // Opens with a quotation mark: ", ', `` or a typographic quote.
 bool starts_with_quote(std::string_view s) {
@@ -199,7 +200,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
 
   std::vector<Token> tokens;
   std::vector<Span> block_sentences;
-  std::vector<std::pair<uint32_t, uint16_t>> found;  // per sentence: (concept, white-space word where it ends)
+  // Per sentence: (concept, white-space word where it ends) as one number, concept << 16 | word, so
+  // that sorting compares integers (sorting pairs was a fifth of the analysis in wasm).
+  std::vector<uint64_t> found;
+  auto found_at = [](uint32_t concept_id, uint16_t word) { return (uint64_t{concept_id} << 16) | word; };
   std::vector<uint32_t> sentence_terms;               // per sentence: content-word terms
   // The current sentence's tokens as its concepts saw them: what its compressed forms are
   // recomputed from (only kept when it has some).
@@ -257,9 +261,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     // (concept, word) pairs: the first of equal concepts is the one that ends earliest.
     std::sort(found.begin(), found.end());
     for (std::size_t k = 0; k < found.size(); ++k) {
-      if (k > 0 && found[k].first == found[k - 1].first) continue;
-      d.id_pool.push_back(found[k].first);
-      if (options.concept_words) d.word_pool.push_back(found[k].second);
+      const uint32_t concept_id = static_cast<uint32_t>(found[k] >> 16);
+      if (k > 0 && concept_id == static_cast<uint32_t>(found[k - 1] >> 16)) continue;
+      d.id_pool.push_back(concept_id);
+      if (options.concept_words) d.word_pool.push_back(static_cast<uint16_t>(found[k] & 0xFFFFu));
     }
     run.concepts_end = static_cast<uint32_t>(d.id_pool.size());
     run.spans = run.spans_end = static_cast<uint32_t>(d.span_pool.size());
@@ -315,11 +320,14 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
         found.clear();
         sentence_terms.clear();
         std::size_t scan = s.begin;  // white-space words of the sentence seen so far end before here
+        bool after_space = true;     // the byte before `scan` is white space (or the sentence starts)
         int word = -1;
         for (; t < tokens.size() && tokens[t].span.begin < s.end; ++t) {
           const Token& tok = tokens[t];
           for (; scan <= tok.span.begin; ++scan) {
-            if (!is_ascii_space(d.text[scan]) && (scan == s.begin || is_ascii_space(d.text[scan - 1]))) ++word;
+            const bool space = is_ascii_space(d.text[scan]);
+            word += !space && after_space;
+            after_space = space;
           }
           bool new_word = false;
           const uint32_t w = words.id(tok.folded, &new_word);
@@ -336,13 +344,13 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           if (!stop && options.unigram_concepts && !sent.too_long) {
             const uint32_t c = word_concept(term);
             ++corpus.concept_occurrences[c];
-            found.emplace_back(c, word_at(word));
+            found.push_back(found_at(c, word_at(word)));
           }
           if (have_prev && !(stop && prev_stop) && !sent.too_long) {
             const uint32_t c = pair_concept(prev, term, stop || prev_stop);
             ++corpus.concept_occurrences[c];
             corpus.concept_capitalized[c] += cap && prev_cap;
-            found.emplace_back(c, word_at(word));
+            found.push_back(found_at(c, word_at(word)));
           }
           prev = term;
           prev_stop = stop;
@@ -399,9 +407,9 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
             const int at_word = options.concept_words ? st.word - word_shift[static_cast<std::size_t>(std::max(st.word, 0))] : 0;
             if (!have) v.dangling_start = dangling_opener(tokens[st.token].folded);
             if (!st.stop) sentence_terms.push_back(st.term);
-            if (!st.stop && options.unigram_concepts) found.emplace_back(word_concept(st.term), word_at(at_word));
+            if (!st.stop && options.unigram_concepts) found.push_back(found_at(word_concept(st.term), word_at(at_word)));
             if (have && !(st.stop && last->stop)) {
-              found.emplace_back(pair_concept(last->term, st.term, st.stop || last->stop), word_at(at_word));
+              found.push_back(found_at(pair_concept(last->term, st.term, st.stop || last->stop), word_at(at_word)));
             }
             last = &st;
             have = true;
