@@ -374,13 +374,15 @@ std::string Segmenter::fold(std::string_view word) const {
 void Segmenter::fold_into(std::string_view word, std::string* out) const {
   // ASCII: NFKC_Casefold only lowercases A-Z. Most words of most news text take this path, which
   // skips two UTF-16 conversions and the normalizer.
+  out->resize(word.size());
+  char* o = out->data();
   unsigned char any = 0;
-  for (const char c : word) any |= static_cast<unsigned char>(c);
-  if (any < 0x80) {
-    out->assign(word);
-    for (char& c : *out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return;
+  for (std::size_t i = 0; i < word.size(); ++i) {  // lowercase and test for ASCII in one pass
+    const char c = word[i];
+    any |= static_cast<unsigned char>(c);
+    o[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  if (any < 0x80) return;
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   icu::UnicodeString folded = nfkc_cf_->normalize(u, status);
