@@ -58,12 +58,20 @@ class WordTable {
     if (w.empty() || w.size() > longest_) return 0;
     for (std::size_t i = hash(w);; i = (i + 1) & kMask) {
       if (slots_[i].word.empty()) return 0;
-      if (slots_[i].word == w) return slots_[i].cls;
+      if (same(slots_[i].word, w)) return slots_[i].cls;
     }
   }
 
  private:
   static constexpr std::size_t kMask = 1023;  // about 250 words: a quarter full
+  // Byte by byte: the words are short, and a call to memcmp costs more than comparing them.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
   // Fibonacci hashing of length, first, middle and last byte (w not empty): the top 10 bits.
   static std::size_t hash(std::string_view w) {
     const std::size_t n = w.size();
@@ -185,7 +193,7 @@ uint8_t split_words(std::string_view s, std::string_view lowered, std::vector<Wo
   uint8_t seen = 0;
   for (std::size_t i = 0; i < s.size();) {
     if (flags_of(s[i]) & kSpaceByte) { ++i; continue; }
-    Word w;
+    Word& w = words.emplace_back();  // filled in place: the buffer is reused from sentence to sentence
     w.begin = i;
     uint8_t bytes = 0;  // ByteFlag bits of the word's bytes: most words hold no quotation mark
     for (; i < s.size(); ++i) {
@@ -229,7 +237,6 @@ uint8_t split_words(std::string_view s, std::string_view lowered, std::vector<Wo
     w.digits = b < e && is_digit(s[b]) && all_digits(w.lower);
     w.comma = s[w.end - 1] == ',';
     w.upper = b < e && is_upper(s[b]);
-    words.push_back(w);
   }
   return seen;
 }
