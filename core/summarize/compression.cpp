@@ -58,12 +58,20 @@ class WordTable {
     if (w.empty() || w.size() > longest_) return 0;
     for (std::size_t i = hash(w);; i = (i + 1) & kMask) {
       if (slots_[i].word.empty()) return 0;
-      if (slots_[i].word == w) return slots_[i].cls;
+      if (same(slots_[i].word, w)) return slots_[i].cls;
     }
   }
 
  private:
   static constexpr std::size_t kMask = 1023;  // about 250 words: a quarter full
+  // Byte by byte: the words are short, and a call to memcmp costs more than comparing them.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
   // Fibonacci hashing of length, first, middle and last byte (w not empty): the top 10 bits.
   static std::size_t hash(std::string_view w) {
     const std::size_t n = w.size();
@@ -185,7 +193,7 @@ uint8_t split_words(std::string_view s, std::string_view lowered, std::vector<Wo
   uint8_t seen = 0;
   for (std::size_t i = 0; i < s.size();) {
     if (flags_of(s[i]) & kSpaceByte) { ++i; continue; }
-    Word w;
+    Word& w = words.emplace_back();  // filled in place: the buffer is reused from sentence to sentence
     w.begin = i;
     uint8_t bytes = 0;  // ByteFlag bits of the word's bytes: most words hold no quotation mark
     for (; i < s.size(); ++i) {
@@ -229,7 +237,6 @@ uint8_t split_words(std::string_view s, std::string_view lowered, std::vector<Wo
     w.digits = b < e && is_digit(s[b]) && all_digits(w.lower);
     w.comma = s[w.end - 1] == ',';
     w.upper = b < e && is_upper(s[b]);
-    words.push_back(w);
   }
   return seen;
 }
@@ -274,10 +281,10 @@ class Finder {
     n_ = w_.size();
     ends_with_period_ = n_ > 0 && s_.back() == '.' && w_.back().end == s_.size() && w_.back().core_end + 1 == s_.size();
     classes_ = 0;
-    comma_ = false;
-    for (const Word& w : w_) {
-      classes_ |= w.cls;
-      comma_ = comma_ || w.comma;
+    commas_.clear();
+    for (std::size_t k = 0; k < n_; ++k) {
+      classes_ |= w_[k].cls;
+      if (w_[k].comma) commas_.push_back(k);
     }
   }
 
@@ -322,17 +329,20 @@ class Finder {
     return true;
   }
 
+  // Words that keep a letter or digit (or a non-ASCII character) outside the spans found. The
+  // spans are sorted and disjoint, and the bytes are visited in order: one pass over both.
   int words_left() const {
     int kept = 0;
+    std::size_t f = 0;  // the first span that does not end before the byte looked at
     for (const Word& w : w_) {
-      bool alnum_kept = false;
-      for (std::size_t k = w.core_begin; k < w.core_end && !alnum_kept; ++k) {
+      for (std::size_t k = w.core_begin; k < w.core_end; ++k) {
         if (!is_alnum(s_[k]) && static_cast<unsigned char>(s_[k]) < 0x80) continue;
-        bool inside = false;
-        for (const auto& f : found_) inside = inside || (k >= f.span.begin && k < f.span.end);
-        alnum_kept = !inside;
+        while (f < found_.size() && found_[f].span.end <= k) ++f;
+        if (f == found_.size() || k < found_[f].span.begin) {
+          ++kept;
+          break;
+        }
       }
-      kept += alnum_kept;
     }
     return kept;
   }
@@ -407,7 +417,7 @@ class Finder {
   // ", officials said Tuesday." / ", said Chechen spokesman Movladi Udugov." / ", according to
   // police.": after the sentence's last comma, up to its final period.
   void attribution() {
-    if (!ends_with_period_ || !comma_) return;
+    if (!ends_with_period_ || commas_.empty()) return;
     // Two in a row are two spans: "..., officials said on Thursday, according to AFP."
     std::size_t end = n_, c = 0;  // the tail ends with word end - 1
     for (int k = 0; k < 2 && attribution_before(end, &c); ++k) end = c + 1;
@@ -451,6 +461,7 @@ class Finder {
   }
 
   bool balanced_quotes(std::size_t from, std::size_t to) const {
+    if (!(seen_ & kQuoteByte)) return true;  // no quotation mark in the sentence: most
     int plain = 0, open = 0, close = 0;
     for (std::size_t k = from; k < to; ++k) {
       if (s_[k] == '"') ++plain;
@@ -485,6 +496,7 @@ class Finder {
   void dashes() {
     if (!(seen_ & kDashByte)) return;
     auto dash = [&](std::size_t k) {
+      if (w_[k].end - w_[k].begin > 3) return false;  // "_", "--", or one of U+2013, U+2014
       const std::string_view raw = s_.substr(w_[k].begin, w_[k].end - w_[k].begin);
       return raw == "_" || raw == "--" || raw == "\xE2\x80\x94" || raw == "\xE2\x80\x93";
     };
@@ -553,9 +565,9 @@ class Finder {
 
   // ", which peaks every 33 years," / ", who is wanted in Turkey."
   void relatives() {
-    if (!comma_) return;
-    for (std::size_t i = 1; i + 2 < n_; ++i) {
-      if (!w_[i].comma || w_[i].quote || !in({"who", "which", "whose", "where"}, w_[i + 1].lower)) continue;
+    for (const std::size_t i : commas_) {
+      if (i < 1 || i + 2 >= n_) continue;
+      if (w_[i].quote || !in({"who", "which", "whose", "where"}, w_[i + 1].lower)) continue;
       if (w_[i + 1].begin != w_[i + 1].core_begin) continue;
       const std::size_t j = next_comma(i + 1);
       set_off(i, j < n_ ? j : n_ - 1, 20, kOmitRelative);
@@ -565,12 +577,12 @@ class Finder {
   // ", 82," / ", the Palestinian leader," / ", one of two Spanish magistrates ...," after a name;
   // ", the East Timor capital." at the end.
   void appositives() {
-    if (!comma_) return;
     std::size_t piece = 0;  // first word of the comma-delimited piece that word i ends
-    for (std::size_t i = 0; i + 2 < n_; ++i) {
+    for (const std::size_t i : commas_) {
+      if (i + 2 >= n_) break;
       const std::size_t first = piece;
-      if (w_[i].comma) piece = i + 1;
-      if (!w_[i].comma || !w_[i].upper || w_[i].quote || is_subordinator(w_[first]) || is_time_word(w_[i]) ||
+      piece = i + 1;
+      if (!w_[i].upper || w_[i].quote || is_subordinator(w_[first]) || is_time_word(w_[i]) ||
           is_connective(w_[i]) || in({"but", "and", "yet"}, w_[i].lower)) {
         continue;
       }
@@ -646,10 +658,10 @@ class Finder {
   std::size_t n_ = 0;
   bool ends_with_period_ = false;
   // What the sentence holds at all, so that a rule whose trigger is absent returns at once: the
-  // ByteFlag bits of its bytes, the WordClass bits of its words, a word ending in a comma.
+  // ByteFlag bits of its bytes, the WordClass bits of its words, the words ending in a comma.
   uint8_t seen_ = 0;
   uint32_t classes_ = 0;
-  bool comma_ = false;
+  std::vector<std::size_t> commas_;  // the words ending in a plain comma, in order
   std::vector<Found> found_;
 };
 
