@@ -12,14 +12,14 @@ namespace {
 
 // Classes of bytes, for the per-byte loops of split_lines and comparison_key (a table lookup
 // instead of a chain of comparisons). Bytes from 0x80 have none.
-enum : uint8_t { kSpace = 1, kLetter = 2, kDigit = 4, kDot = 8 };
+enum : uint8_t { kSpace = 1, kLetter = 2, kDigit = 4, kLetterOrDot = 8 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
   for (const char c : {' ', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kSpace;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter | kLetterOrDot;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter | kLetterOrDot;
   for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
-  t['.'] = kDot;
+  t['.'] = kLetterOrDot;
   return t;
 }();
 
@@ -68,48 +68,50 @@ struct WordScan {
                         // with everything but ASCII letters and '.' dropped
 };
 
-// The word starting at line[i] (not a space). Each byte is read once or twice: the first letter is
-// usually the first byte, and the minor-word test stops at the fifth letter.
-WordScan scan_word(std::string_view line, std::size_t i) {
-  WordScan w;
-  const std::size_t n = line.size();
-  std::size_t j = i;
-  while (j < n) {  // the first letter or digit
-    const unsigned char b = static_cast<unsigned char>(line[j]);
-    const uint8_t cls = kByteClass[b];
-    if (cls & kSpace) break;
-    if (b < 0x80) {  // ASCII without ICU
-      if (cls & (kLetter | kDigit)) {
-        if (cls & kLetter) w.first = b;
-        break;
-      }
-      ++j;
+// The first letter in line[i, end) (a word), or -1 when a digit or nothing comes first.
+UChar32 first_letter(std::string_view line, std::size_t i, std::size_t end) {
+  while (i < end) {
+    const unsigned char b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {  // ASCII without ICU: most words of most text
+      const uint8_t cls = kByteClass[b];
+      if (cls & kLetter) return b;
+      if (cls & kDigit) return -1;
+      ++i;
       continue;
     }
     // Decoded within the line rather than the word: the same, as a space is never a trail byte.
-    const UChar32 c = next_cp(line, &j);
-    if (u_isalpha(c)) {
-      w.first = c;
-      break;
-    }
-    if (u_isdigit(c)) break;
+    const UChar32 c = next_cp(line, &i);
+    if (u_isalpha(c)) return c;
+    if (u_isdigit(c)) return -1;
   }
-  if (w.first >= 0) {
-    // The word's ASCII letters (lowercased: '.' has the 0x20 bit already) and dots, packed.
-    uint32_t packed = 0;
-    int kept = 0;
-    for (j = i; j < n; ++j) {
-      const unsigned char b = static_cast<unsigned char>(line[j]);
-      const uint8_t cls = kByteClass[b];
-      if (cls & kSpace) break;
-      if (!(cls & (kLetter | kDot))) continue;
-      if (++kept > 4) break;  // longer than any minor word
-      packed = packed << 8 | (b | 0x20u);
-    }
-    w.minor = kept > 0 && kept <= 4 && std::binary_search(minor_words().begin(), minor_words().end(), packed);
+  return -1;
+}
+
+// The word starting at line[i] (not a space). One pass finds its end and whether all its bytes are
+// ASCII letters or dots; the first letter is usually its first byte; only a word of four bytes or
+// fewer, or with other bytes in it ("(The", "“of”", "and,"), is read again for the minor-word test.
+WordScan scan_word(std::string_view line, std::size_t i) {
+  WordScan w;
+  uint8_t all = kLetterOrDot;
+  std::size_t end = i;
+  for (; end < line.size(); ++end) {
+    const uint8_t cls = byte_class(line[end]);
+    if (cls & kSpace) break;
+    all &= cls;
   }
-  while (j < n && !is_space(line[j])) ++j;
-  w.end = j;
+  w.end = end;
+  w.first = first_letter(line, i, end);
+  if (w.first < 0 || (end - i > 4 && (all & kLetterOrDot))) return w;  // five letters or more: not minor
+  // The word's ASCII letters (lowercased: '.' has the 0x20 bit already) and dots, packed.
+  uint32_t packed = 0;
+  int kept = 0;
+  for (std::size_t j = i; j < end; ++j) {
+    const unsigned char b = static_cast<unsigned char>(line[j]);
+    if (!(kByteClass[b] & kLetterOrDot)) continue;
+    if (++kept > 4) return w;  // longer than any minor word
+    packed = packed << 8 | (b | 0x20u);
+  }
+  w.minor = kept > 0 && std::binary_search(minor_words().begin(), minor_words().end(), packed);
   return w;
 }
 
