@@ -232,40 +232,50 @@ std::size_t next_space(std::string_view s, std::size_t from) {
 
 }  // namespace
 
-PhraseSet::PhraseSet(std::vector<std::string_view> phrases) : phrases_(std::move(phrases)) {
-  std::stable_sort(phrases_.begin(), phrases_.end(), [](std::string_view a, std::string_view b) {
-    return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+PhraseSet::PhraseSet(const std::vector<std::vector<std::string_view>>& lists) {
+  for (std::size_t k = 0; k < lists.size() && k < 32; ++k) {
+    for (const std::string_view p : lists[k]) phrases_.push_back(Phrase{p, uint32_t{1} << k});
+  }
+  std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) {
+    return static_cast<unsigned char>(a.text[0]) < static_cast<unsigned char>(b.text[0]);
   });
-  for (const std::string_view p : phrases_) {
-    ++first_[static_cast<unsigned char>(p[0]) + 1];
-    if (p.size() >= 2) {
-      starts_.set(start_bit(p[0], p[1]));
-    } else {  // a one-byte phrase: any second byte
-      for (int c = 0; c < 64; ++c) starts_.set(start_bit(p[0], static_cast<char>(c)));
+  for (const Phrase& p : phrases_) {
+    ++first_[static_cast<unsigned char>(p.text[0]) + 1];
+    if (p.text.size() >= 3) {
+      starts_.set(start_bit(p.text[0], p.text[1], p.text[2]));
+    } else {  // a shorter phrase may be followed by any byte (or none: 0)
+      for (int b = 0; b < 32; ++b) {
+        for (int c = 0; c < 32; ++c) {
+          starts_.set(start_bit(p.text[0], p.text.size() == 2 ? p.text[1] : static_cast<char>(b), static_cast<char>(c)));
+        }
+      }
     }
+    all_lists_ |= p.list;
   }
   for (int b = 0; b < 256; ++b) first_[b + 1] += first_[b];
 }
 
-bool PhraseSet::found_in(std::string_view key) const {
+uint32_t PhraseSet::lists_in(std::string_view key) const {
+  uint32_t found = 0;
   const std::size_t n = key.size();
   for (std::size_t start = 0; start < n;) {
-    // Most words start no phrase: their first two bytes rule them out with one bit.
-    if (starts_.test(start_bit(key[start], start + 1 < n ? key[start + 1] : '\0'))) {
+    // Most words start no phrase: their first three bytes rule them out with one bit.
+    if (starts_.test(start_bit(key[start], start + 1 < n ? key[start + 1] : '\0', start + 2 < n ? key[start + 2] : '\0'))) {
       const auto b = static_cast<unsigned char>(key[start]);
       for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
-        const std::string_view p = phrases_[i];
+        const std::string_view p = phrases_[i].text;
         const std::size_t stop = start + p.size();
         // The second byte first, inline: most candidates differ there (no memcmp call for them).
         if (stop <= n && (p.size() < 2 || key[start + 1] == p[1]) && key.compare(start, p.size(), p) == 0 &&
             (stop == n || key[stop] == ' ')) {
-          return true;
+          found |= phrases_[i].list;
+          if (found == all_lists_) return found;  // nothing more to learn
         }
       }
     }
     start = next_space(key, start) + 1;
   }
-  return false;
+  return found;
 }
 
 std::vector<Line> split_lines(std::string_view text) {

@@ -180,14 +180,24 @@ bool is_timestamp_line(const Line& l) {
   return false;
 }
 
+// The phrase lists asked of every line (a paywall prompt, a cookie notice, a copyright footer),
+// found in one pass over its key: a bit each.
+enum : uint8_t { kPaywallPhrase = 1, kCookieWord = 2, kRightsReserved = 4 };
+
+uint8_t line_phrases(const Line& l) {
+  static const PhraseSet kLists(std::vector<std::vector<std::string_view>>{
+      paywall_phrases(),
+      {"cookie", "cookies", "datenschutzerklärung", "datenschutz"},
+      {"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+       "tutti i diritti riservati", "todos os direitos reservados"}});
+  return static_cast<uint8_t>(kLists.lists_in(l.key));
+}
+
 // "© 2019 Example Media. All rights reserved.": the page footer begins. (A "©" with a name only is
-// a photo credit.)
-bool is_copyright_line(const Line& l) {
+// a photo credit.) `phrases` is line_phrases(l).
+bool is_copyright_line(const Line& l, uint8_t phrases) {
   const std::string& k = l.key;
-  static const PhraseSet kReserved{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
-                                   "todos los derechos reservados", "tutti i diritti riservati",
-                                   "todos os direitos reservados"};
-  if (kReserved.found_in(k)) return true;
+  if (phrases & kRightsReserved) return true;
   const bool mark = l.text.find("\xC2\xA9") != std::string_view::npos || starts_with(k, "copyright");  // ©
   if (!mark || l.word_count() > 12) return false;
   for (std::size_t i = 0; i + 4 <= k.size(); ++i) {
@@ -199,16 +209,16 @@ bool is_copyright_line(const Line& l) {
 }
 
 // Cookie and privacy notices, however long: "This website uses cookies to improve your experience".
-bool is_cookie_notice(const Line& l) {
-  static const PhraseSet kCookie{"cookie", "cookies", "datenschutzerklärung", "datenschutz"};
+bool is_cookie_notice(const Line& l, uint8_t phrases) {
   static const PhraseSet kContext{"website", "site", "browser", "consent", "accept", "experience", "privacy",
                                   "settings", "preferences", "webseite", "navigation", "navegación", "sitio",
                                   "navigazione", "navegação", "utilisons", "usamos", "utilizziamo", "verwenden"};
-  return kCookie.found_in(l.key) && kContext.found_in(l.key);
+  return (phrases & kCookieWord) && kContext.found_in(l.key);
 }
 
 template <typename Mark>
-void select_article_region(const std::vector<Line>& lines, const std::vector<const char*>& reason, Mark* mark) {
+void select_article_region(const std::vector<Line>& lines, const std::vector<uint8_t>& phrases,
+                           const std::vector<const char*>& reason, Mark* mark) {
   const std::size_t n = lines.size();
   // Each line's visible characters and whether it reads like prose, once: the passes below ask again.
   std::vector<int> visible(n);
@@ -269,7 +279,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   }
   // The footer: from a copyright notice in the second half of the text on, nothing is article.
   for (std::size_t i = n / 2; i < n; ++i) {
-    if (!is_copyright_line(lines[i])) continue;
+    if (!is_copyright_line(lines[i], phrases[i])) continue;
     for (std::size_t k = i; k < n; ++k) w[k] = -2000;
     break;
   }
@@ -293,7 +303,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   for (std::size_t i = 0; i < n; ++i) {
     if (i >= best_begin && i < best_end) continue;
     if (is_comment_marker(lines[i].key, lines[i].text)) (*mark)(i, "comments", "comment section");
-    else if (is_copyright_line(lines[i])) (*mark)(i, "footer", "copyright notice");
+    else if (is_copyright_line(lines[i], phrases[i])) (*mark)(i, "footer", "copyright notice");
     else (*mark)(i, "outside_article", "text around the article: navigation, other stories, comments");
   }
 }
@@ -301,16 +311,17 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
 }  // namespace
 
 const char* standalone_furniture(const Line& l) {
-  if (is_cookie_notice(l)) return "cookie_notice";
+  const uint8_t phrases = line_phrases(l);
+  if (is_cookie_notice(l, phrases)) return "cookie_notice";
   if (is_comment_marker(l.key, l.text)) return "comments";
-  if (is_copyright_line(l)) return "footer";
+  if (is_copyright_line(l, phrases)) return "footer";
   if (has_template_marker(l.text) && l.word_count() <= 25) return "template";
   if (is_slug(l) || is_editor_note(l)) return "slug";
   if (is_byline(l)) return "byline";
   if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) return "caption_credit";
   if (starts_related_list(l)) return "related_links";
   if (is_interface_line(l)) return "share_prompt";
-  if (l.word_count() <= 40 && has_paywall_phrase(l.key)) return "paywall";
+  if (l.word_count() <= 40 && (phrases & kPaywallPhrase)) return "paywall";
   return nullptr;
 }
 
@@ -550,14 +561,17 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     }
   };
 
+  std::vector<uint8_t> phrases(n);
+  for (std::size_t i = 0; i < n; ++i) phrases[i] = line_phrases(lines[i]);
+
   // 1. Paywall: from the first line that opens one, everything up to the next real paragraph.
   for (std::size_t i = 0; i < n; ++i) {
-    if (lines[i].word_count() > 40 || !has_paywall_phrase(lines[i].key)) continue;
+    if (lines[i].word_count() > 40 || !(phrases[i] & kPaywallPhrase)) continue;
     // A full sentence of the article that happens to say "unlimited access" is not a paywall; a
     // prompt is short, or tells the reader what to do ("Subscribe now for unlimited access.").
     if (article_like(lines[i]) && !first_word_is_imperative(lines[i])) continue;
     for (std::size_t j = i; j < n; ++j) {
-      if (j > i && article_like(lines[j]) && !has_paywall_phrase(lines[j].key) && !has_interface_phrase(lines[j].key)) break;
+      if (j > i && article_like(lines[j]) && !(phrases[j] & kPaywallPhrase) && !has_interface_phrase(lines[j].key)) break;
       mark(j, "paywall", "subscription or paywall block");
     }
     break;
@@ -588,7 +602,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (reason[i]) continue;
-    if (is_cookie_notice(l)) {
+    if (is_cookie_notice(l, phrases[i])) {
       mark(i, "cookie_notice", "cookie or privacy notice");
     } else if (is_comment_marker(l.key, l.text)) {
       mark(i, "comments", "comment section");
@@ -622,7 +636,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   // around the article: the article is the stretch of text where sentences outweigh everything
   // else (a maximum-sum run over lines: prose counts for, furniture against; a comment-section
   // marker such as "12 Comments" or "Leave a Reply" counts heavily against).
-  if (options.select_region) select_article_region(lines, reason, &mark);
+  if (options.select_region) select_article_region(lines, phrases, reason, &mark);
 
   // 4. Runs of headline-like lines between paragraphs are lists of other stories; a lone one is
   // a section heading (not a sentence, so not summarised, but reported).
