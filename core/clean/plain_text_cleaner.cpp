@@ -184,6 +184,12 @@ bool is_timestamp_line(const Line& l) {
 // found in one pass over its key: a bit each.
 enum : uint8_t { kPaywallPhrase = 1, kCookieWord = 2, kRightsReserved = 4 };
 
+// What the passes of clean_lines ask of a line more than once, found once.
+struct LineFacts {
+  uint8_t phrases = 0;          // line_phrases
+  bool comment_marker = false;  // is_comment_marker
+};
+
 uint8_t line_phrases(const Line& l) {
   static const PhraseSet kLists(std::vector<std::vector<std::string_view>>{
       paywall_phrases(),
@@ -217,7 +223,7 @@ bool is_cookie_notice(const Line& l, uint8_t phrases) {
 }
 
 template <typename Mark>
-void select_article_region(const std::vector<Line>& lines, const std::vector<uint8_t>& phrases,
+void select_article_region(const std::vector<Line>& lines, const std::vector<LineFacts>& facts,
                            const std::vector<const char*>& reason, Mark* mark) {
   const std::size_t n = lines.size();
   // Each line's visible characters and whether it reads like prose, once: the passes below ask again.
@@ -232,7 +238,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<uin
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     const int chars = visible[i];
-    if (is_comment_marker(l.key, l.text)) {
+    if (facts[i].comment_marker) {
       w[i] = -2000;
     } else if (is_timestamp_line(l)) {
       w[i] = -300;
@@ -271,7 +277,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<uin
   double prose_so_far = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (prose[i]) prose_so_far += visible[i];
-    if (prose_so_far < 400 || !is_comment_marker(lines[i].key, lines[i].text)) continue;
+    if (prose_so_far < 400 || !facts[i].comment_marker) continue;
     for (std::size_t k = i + 1; k < n; ++k) {
       if (w[k] > 0) w[k] *= 0.1;
     }
@@ -279,7 +285,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<uin
   }
   // The footer: from a copyright notice in the second half of the text on, nothing is article.
   for (std::size_t i = n / 2; i < n; ++i) {
-    if (!is_copyright_line(lines[i], phrases[i])) continue;
+    if (!is_copyright_line(lines[i], facts[i].phrases)) continue;
     for (std::size_t k = i; k < n; ++k) w[k] = -2000;
     break;
   }
@@ -302,8 +308,8 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<uin
   if (best <= 0) return;
   for (std::size_t i = 0; i < n; ++i) {
     if (i >= best_begin && i < best_end) continue;
-    if (is_comment_marker(lines[i].key, lines[i].text)) (*mark)(i, "comments", "comment section");
-    else if (is_copyright_line(lines[i], phrases[i])) (*mark)(i, "footer", "copyright notice");
+    if (facts[i].comment_marker) (*mark)(i, "comments", "comment section");
+    else if (is_copyright_line(lines[i], facts[i].phrases)) (*mark)(i, "footer", "copyright notice");
     else (*mark)(i, "outside_article", "text around the article: navigation, other stories, comments");
   }
 }
@@ -480,11 +486,13 @@ std::size_t wire_note_start(std::string_view t) {
     while (end > 0 && t[end - 1] == ' ') --end;
     if (end == 0) return 0;
     // Most lines end in a plain sentence: no initials last and no "graf" among the last six words
-    // (what both kinds of note below need) rule them out without collecting more words.
-    const LastWords near(t, end, 6);
+    // (what both kinds of note below need) rule them out without collecting more words. A line
+    // without "graf" anywhere (one search) needs only its last word read.
+    const bool graf_anywhere = t.substr(0, end).find("graf") != std::string_view::npos;
+    const LastWords near(t, end, graf_anywhere ? 6 : 1);
     if (near.empty()) return 0;
     bool graf_near = false;
-    for (std::size_t k = 0; k < near.size(); ++k) graf_near = graf_near || is_graf(near.word(t, k));
+    for (std::size_t k = 0; graf_anywhere && k < near.size(); ++k) graf_near = graf_near || is_graf(near.word(t, k));
     if (!graf_near && !is_operator_initials(near.word(t, near.size() - 1))) return end;
     // The last words of t[0, end), as [begin, end) pairs in text order: a note is short.
     const LastWords words(t, end);
@@ -561,17 +569,20 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     }
   };
 
-  std::vector<uint8_t> phrases(n);
-  for (std::size_t i = 0; i < n; ++i) phrases[i] = line_phrases(lines[i]);
+  std::vector<LineFacts> facts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    facts[i].phrases = line_phrases(lines[i]);
+    facts[i].comment_marker = is_comment_marker(lines[i].key, lines[i].text);
+  }
 
   // 1. Paywall: from the first line that opens one, everything up to the next real paragraph.
   for (std::size_t i = 0; i < n; ++i) {
-    if (lines[i].word_count() > 40 || !(phrases[i] & kPaywallPhrase)) continue;
+    if (lines[i].word_count() > 40 || !(facts[i].phrases & kPaywallPhrase)) continue;
     // A full sentence of the article that happens to say "unlimited access" is not a paywall; a
     // prompt is short, or tells the reader what to do ("Subscribe now for unlimited access.").
     if (article_like(lines[i]) && !first_word_is_imperative(lines[i])) continue;
     for (std::size_t j = i; j < n; ++j) {
-      if (j > i && article_like(lines[j]) && !(phrases[j] & kPaywallPhrase) && !has_interface_phrase(lines[j].key)) break;
+      if (j > i && article_like(lines[j]) && !(facts[j].phrases & kPaywallPhrase) && !has_interface_phrase(lines[j].key)) break;
       mark(j, "paywall", "subscription or paywall block");
     }
     break;
@@ -602,9 +613,9 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (reason[i]) continue;
-    if (is_cookie_notice(l, phrases[i])) {
+    if (is_cookie_notice(l, facts[i].phrases)) {
       mark(i, "cookie_notice", "cookie or privacy notice");
-    } else if (is_comment_marker(l.key, l.text)) {
+    } else if (facts[i].comment_marker) {
       mark(i, "comments", "comment section");
     } else if (has_template_marker(l.text) && l.word_count() <= 25) {
       mark(i, "template", "unfilled template placeholder");
@@ -636,7 +647,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   // around the article: the article is the stretch of text where sentences outweigh everything
   // else (a maximum-sum run over lines: prose counts for, furniture against; a comment-section
   // marker such as "12 Comments" or "Leave a Reply" counts heavily against).
-  if (options.select_region) select_article_region(lines, phrases, reason, &mark);
+  if (options.select_region) select_article_region(lines, facts, reason, &mark);
 
   // 4. Runs of headline-like lines between paragraphs are lists of other stories; a lone one is
   // a section heading (not a sentence, so not summarised, but reported).
