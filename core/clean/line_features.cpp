@@ -12,19 +12,16 @@ namespace {
 
 // Classes of bytes, for the per-byte loops of split_lines and comparison_key (a table lookup
 // instead of a chain of comparisons). Bytes from 0x80 have none.
-enum : uint8_t { kSpace = 1, kLetter = 2, kDigit = 4, kLetterOrDot = 8 };
+enum : uint8_t { kSpace = 1, kLetter = 2 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
   for (const char c : {' ', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kSpace;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter | kLetterOrDot;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter | kLetterOrDot;
-  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
-  t['.'] = kLetterOrDot;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter;
   return t;
 }();
 
-uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
-bool is_space(char c) { return byte_class(c) & kSpace; }
+bool is_space(char c) { return kByteClass[static_cast<unsigned char>(c)] & kSpace; }
 
 // Decodes the code point at s[i] (s is valid UTF-8) and advances i.
 UChar32 next_cp(std::string_view s, std::size_t* i) {
@@ -43,76 +40,24 @@ constexpr uint32_t pack_word(std::string_view w) {
   return v;
 }
 
-// Words that stay lowercase in English title case (and their common cousins elsewhere), packed and
-// sorted: a word is looked up with a binary search on integers (this runs for every short word of
-// every line).
-const std::array<uint32_t, 37>& minor_words() {
-  static const std::array<uint32_t, 37> sorted = [] {
-    constexpr std::string_view kMinor[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
-                                           "or", "but", "by", "with", "from", "as", "vs", "vs.", "de",
-                                           "la", "le", "des", "du", "del", "der", "die", "und", "y", "e",
-                                           "et", "von", "van", "into", "over", "per", "via", "than"};
-    std::array<uint32_t, 37> packed{};
-    for (std::size_t i = 0; i < packed.size(); ++i) packed[i] = pack_word(kMinor[i]);
-    std::sort(packed.begin(), packed.end());
-    return packed;
-  }();
-  return sorted;
-}
-
-// What split_lines needs of one white-space separated word.
-struct WordScan {
-  std::size_t end = 0;  // where the word ends (a space or the end of the line)
-  UChar32 first = -1;   // its first letter, or -1 when a digit (or nothing) comes first
-  bool minor = false;   // (only when first >= 0) a minor word ("The", "(of", "vs.") once lowercased
-                        // with everything but ASCII letters and '.' dropped
-};
-
-// The first letter in line[i, end) (a word), or -1 when a digit or nothing comes first.
-UChar32 first_letter(std::string_view line, std::size_t i, std::size_t end) {
-  while (i < end) {
-    const unsigned char b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {  // ASCII without ICU: most words of most text
-      const uint8_t cls = kByteClass[b];
-      if (cls & kLetter) return b;
-      if (cls & kDigit) return -1;
-      ++i;
-      continue;
-    }
-    // Decoded within the line rather than the word: the same, as a space is never a trail byte.
-    const UChar32 c = next_cp(line, &i);
-    if (u_isalpha(c)) return c;
-    if (u_isdigit(c)) return -1;
+// Words that stay lowercase in English title case (and their common cousins elsewhere), packed: a
+// switch on an integer (a few comparisons, no loop) for every short word of every line.
+bool is_minor_word(uint32_t packed) {
+  switch (packed) {
+    case pack_word("a"): case pack_word("an"): case pack_word("the"): case pack_word("of"):
+    case pack_word("in"): case pack_word("on"): case pack_word("at"): case pack_word("to"):
+    case pack_word("for"): case pack_word("and"): case pack_word("or"): case pack_word("but"):
+    case pack_word("by"): case pack_word("with"): case pack_word("from"): case pack_word("as"):
+    case pack_word("vs"): case pack_word("vs."): case pack_word("de"): case pack_word("la"):
+    case pack_word("le"): case pack_word("des"): case pack_word("du"): case pack_word("del"):
+    case pack_word("der"): case pack_word("die"): case pack_word("und"): case pack_word("y"):
+    case pack_word("e"): case pack_word("et"): case pack_word("von"): case pack_word("van"):
+    case pack_word("into"): case pack_word("over"): case pack_word("per"): case pack_word("via"):
+    case pack_word("than"):
+      return true;
+    default:
+      return false;
   }
-  return -1;
-}
-
-// The word starting at line[i] (not a space). One pass finds its end and whether all its bytes are
-// ASCII letters or dots; the first letter is usually its first byte; only a word of four bytes or
-// fewer, or with other bytes in it ("(The", "“of”", "and,"), is read again for the minor-word test.
-WordScan scan_word(std::string_view line, std::size_t i) {
-  WordScan w;
-  uint8_t all = kLetterOrDot;
-  std::size_t end = i;
-  for (; end < line.size(); ++end) {
-    const uint8_t cls = byte_class(line[end]);
-    if (cls & kSpace) break;
-    all &= cls;
-  }
-  w.end = end;
-  w.first = first_letter(line, i, end);
-  if (w.first < 0 || (end - i > 4 && (all & kLetterOrDot))) return w;  // five letters or more: not minor
-  // The word's ASCII letters (lowercased: '.' has the 0x20 bit already) and dots, packed.
-  uint32_t packed = 0;
-  int kept = 0;
-  for (std::size_t j = i; j < end; ++j) {
-    const unsigned char b = static_cast<unsigned char>(line[j]);
-    if (!(kByteClass[b] & kLetterOrDot)) continue;
-    if (++kept > 4) return w;  // longer than any minor word
-    packed = packed << 8 | (b | 0x20u);
-  }
-  w.minor = kept > 0 && std::binary_search(minor_words().begin(), minor_words().end(), packed);
-  return w;
 }
 
 bool ends_like_sentence(std::string_view t) {
@@ -152,36 +97,96 @@ constexpr std::array<char, 256> kKeyByte = [] {
 
 char key_byte(char c) { return kKeyByte[static_cast<unsigned char>(c)]; }
 
-std::string comparison_key(std::string_view text) {
-  // Written in place into a buffer the size of the text (no push_back per byte). Invariant: the
-  // buffer has room for the key so far, a pending space and a byte per text byte not yet read; a key
-  // is then never longer than its text, except where lowercasing lengthens a letter ("Ⱥ" U+023A,
-  // two bytes, becomes "ⱥ" U+2C65, three): the buffer grows then.
-  std::string key(text.size(), '\0');
-  char* out = &key[0];  // a local pointer: writes through key[] would reload the string's (a char
-                        // store may alias it)
+namespace {
+
+// What split_lines needs of a line, from one pass over its bytes.
+struct LineScan {
+  std::string key;            // comparison_key(text)
+  int words = 0;              // white-space separated words
+  int content = 0;            // words whose first letter comes before any digit, minor ones aside
+                              // (but the first word)
+  int capital = 0;            // those of them that start with a capital
+  bool starts_lower = false;  // the first word's first letter is lowercase
+};
+
+LineScan scan_line(std::string_view text) {
+  LineScan s;
+  // The key is written in place into a buffer the size of the text (no push_back per byte).
+  // Invariant: the buffer has room for the key so far, a pending space and a byte per text byte
+  // not yet read; a key is then never longer than its text, except where lowercasing lengthens a
+  // letter ("Ⱥ" U+023A, two bytes, becomes "ⱥ" U+2C65, three): the buffer grows then.
+  s.key = std::string(text.size(), '\0');
+  char* out = &s.key[0];  // a local pointer: writes through key[] would reload the string's (a
+                          // char store may alias it)
   std::size_t n = 0;
-  std::size_t i = 0;
   bool pending_space = false;
+  // The current word: its first letter, known once a letter or a digit is read (-1 for a digit),
+  // and its ASCII letters (lowercased) and dots, packed while there are at most four of them.
+  bool in_word = false, first_known = false;
+  UChar32 first = -1;
+  int kept = 0;
+  uint32_t packed = 0;
+  auto keep = [&](char c) {
+    if (kept > 4) return;  // five is too many for a minor word already
+    packed = packed << 8 | static_cast<unsigned char>(c);
+    ++kept;
+  };
+  auto end_word = [&] {
+    const bool ascii = first >= 0 && first < 0x80;  // ASCII letters without ICU
+    const bool minor = first >= 0 && kept > 0 && kept <= 4 && is_minor_word(packed);
+    if (s.words == 0) s.starts_lower = first >= 0 && (ascii ? (first >= 'a' && first <= 'z') : u_islower(first));
+    if (first >= 0 && !(s.words > 0 && minor)) {
+      ++s.content;
+      if (ascii ? (first >= 'A' && first <= 'Z') : (u_isupper(first) || u_istitle(first))) ++s.capital;
+    }
+    ++s.words;
+    in_word = first_known = false;
+    first = -1;
+    kept = 0;
+    packed = 0;
+  };
+  std::size_t i = 0;
   while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII without ICU (same result as below)
-      if (key_byte(text[i]) == 0) {
-        if (text[i] != '\'') pending_space = true;
-        ++i;
-        continue;
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && kKeyByte[b] == 0) {  // ASCII, not a letter or digit
+      if (kByteClass[b] & kSpace) {
+        if (in_word) end_word();
+      } else {
+        in_word = true;
+        if (b == '.') keep('.');
+      }
+      if (b != '\'') pending_space = true;
+      ++i;
+      continue;
+    }
+    in_word = true;
+    if (b < 0x80) {
+      // A run of ASCII letters and digits (without ICU: the same result as below). Its first byte
+      // may be the word's first letter (or digit); its letters, lowercased in the key, may belong to
+      // a minor word.
+      if (!first_known) {
+        first_known = true;
+        first = (kByteClass[b] & kLetter) ? b : -1;
       }
       if (pending_space && n > 0) out[n++] = ' ';
       pending_space = false;
-      // The whole run of letters and digits.
       const char* p = text.data() + i;
       const char* const end = text.data() + text.size();
       char* o = out + n;
       for (char k; p < end && (k = key_byte(*p)) != 0; ++p) *o++ = k;
+      for (const char* q = out + n; first >= 0 && q < o && kept <= 4; ++q) {  // (no minor word after a digit)
+        if (*q > '9') keep(*q);  // a letter (digits are not kept)
+      }
       i = static_cast<std::size_t>(p - text.data());
       n = static_cast<std::size_t>(o - out);
       continue;
     }
+    // Decoded within the line rather than the word: the same, as a space is never a trail byte.
     const UChar32 c = next_cp(text, &i);
+    if (!first_known && (u_isalpha(c) || u_isdigit(c))) {
+      first_known = true;
+      first = u_isalpha(c) ? c : -1;
+    }
     if (c >= 0 && (u_isalnum(c))) {
       const UChar32 l = u_tolower(c);
       char buf[4];
@@ -191,9 +196,9 @@ std::string comparison_key(std::string_view text) {
       const std::size_t space = pending_space && n > 0;
       const std::size_t add = space + (err ? 0 : static_cast<std::size_t>(len));
       // Room for this and for the rest of the text at a byte each (see above).
-      if (n + add + (text.size() - i) > key.size()) {
-        key.resize(n + add + (text.size() - i));
-        out = &key[0];
+      if (n + add + (text.size() - i) > s.key.size()) {
+        s.key.resize(n + add + (text.size() - i));
+        out = &s.key[0];
       }
       if (space) out[n++] = ' ';
       pending_space = false;
@@ -207,9 +212,14 @@ std::string comparison_key(std::string_view text) {
       pending_space = true;
     }
   }
-  key.resize(n);
-  return key;
+  if (in_word) end_word();
+  s.key.resize(n);
+  return s;
 }
+
+}  // namespace
+
+std::string comparison_key(std::string_view text) { return scan_line(text).key; }
 
 namespace {
 
@@ -296,25 +306,12 @@ std::vector<Line> split_lines(std::string_view text) {
       line.span = Span{b, e};
       line.text = text.substr(b, e - b);
       line.blank_before = blank_before;
-      line.key = comparison_key(line.text);
       line.terminal = ends_like_sentence(line.text);
-      int content = 0, capital = 0;
-      const std::string_view t = line.text;
-      for (std::size_t i = 0; i < t.size();) {
-        while (i < t.size() && is_space(t[i])) ++i;
-        if (i == t.size()) break;
-        const WordScan w = scan_word(t, i);
-        const UChar32 c = w.first;
-        const bool ascii = c >= 0 && c < 0x80;  // ASCII letters without ICU
-        if (line.words == 0) line.starts_lower = c >= 0 && (ascii ? (c >= 'a' && c <= 'z') : u_islower(c));
-        if (c >= 0 && !(line.words > 0 && w.minor)) {
-          ++content;
-          if (ascii ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c))) ++capital;
-        }
-        ++line.words;
-        i = w.end;
-      }
-      line.title_case = content ? static_cast<double>(capital) / content : 0.0;
+      LineScan scan = scan_line(line.text);
+      line.key = std::move(scan.key);
+      line.words = scan.words;
+      line.starts_lower = scan.starts_lower;
+      line.title_case = scan.content ? static_cast<double>(scan.capital) / scan.content : 0.0;
       lines.push_back(std::move(line));
       blank_before = false;
     } else {
