@@ -223,18 +223,26 @@ std::string comparison_key(std::string_view text) { return scan_line(text).key; 
 
 namespace {
 
-// Where the first ' ' at or after `from` is (or s.size()), eight bytes at a time: a space is a zero
-// byte once the bytes are xor-ed with spaces, and the lowest zero byte is found exactly by the
-// classic (v - 0x01..) & ~v & 0x80.. test. Key words are short: a memchr call costs more.
-std::size_t next_space(std::string_view s, std::size_t from) {
+constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u, kSpaces = 0x2020202020202020u;
+
+// 0x80 at the first space among eight bytes (the first in memory is the lowest), maybe more bits
+// above it, or 0 without a space: a space is a zero byte once xor-ed with spaces, and the classic
+// (v - 0x01..) & ~v & 0x80.. test finds the lowest zero byte exactly.
+uint64_t first_space_bit(uint64_t eight_bytes) {
   static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first byte in memory must be the lowest");
-  constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u, kSpaces = 0x2020202020202020u;
+  const uint64_t v = eight_bytes ^ kSpaces;
+  return (v - kOnes) & ~v & kHigh;
+}
+
+std::size_t byte_index(uint64_t bit) { return static_cast<std::size_t>(__builtin_ctzll(bit) >> 3); }
+
+// Where the first ' ' at or after `from` is (or s.size()), eight bytes at a time: key words are
+// short, a memchr call costs more.
+std::size_t next_space(std::string_view s, std::size_t from) {
   for (; from + 8 <= s.size(); from += 8) {
     uint64_t v;
     std::memcpy(&v, s.data() + from, 8);
-    v ^= kSpaces;
-    const uint64_t zero = (v - kOnes) & ~v & kHigh;
-    if (zero != 0) return from + static_cast<std::size_t>(__builtin_ctzll(zero) >> 3);
+    if (const uint64_t bit = first_space_bit(v)) return from + byte_index(bit);
   }
   while (from < s.size() && s[from] != ' ') ++from;
   return from;
@@ -269,8 +277,15 @@ uint32_t PhraseSet::lists_in(std::string_view key) const {
   uint32_t found = 0;
   const std::size_t n = key.size();
   for (std::size_t start = 0; start < n;) {
+    // Eight bytes from the word start at once where there are: its first three bytes and, most
+    // often, the space after it.
+    uint64_t eight = 0;
+    const bool whole = start + 8 <= n;
+    if (whole) std::memcpy(&eight, key.data() + start, 8);
+    const char b1 = whole ? static_cast<char>(eight >> 8) : start + 1 < n ? key[start + 1] : '\0';
+    const char b2 = whole ? static_cast<char>(eight >> 16) : start + 2 < n ? key[start + 2] : '\0';
     // Most words start no phrase: their first three bytes rule them out with one bit.
-    if (starts_.test(start_bit(key[start], start + 1 < n ? key[start + 1] : '\0', start + 2 < n ? key[start + 2] : '\0'))) {
+    if (starts_.test(start_bit(key[start], b1, b2))) {
       const auto b = static_cast<unsigned char>(key[start]);
       for (uint32_t i = first_[b]; i < first_[b + 1]; ++i) {
         const std::string_view p = phrases_[i].text;
@@ -283,7 +298,8 @@ uint32_t PhraseSet::lists_in(std::string_view key) const {
         }
       }
     }
-    start = next_space(key, start) + 1;
+    const uint64_t space = whole ? first_space_bit(eight) : 0;
+    start = (space ? start + byte_index(space) : next_space(key, start)) + 1;
   }
   return found;
 }
