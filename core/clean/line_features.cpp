@@ -167,16 +167,19 @@ LineScan scan_line(std::string_view text) {
       if (!first_known) {
         first_known = true;
         first = (kByteClass[b] & kLetter) ? b : -1;
+        if (first < 0) kept = 5;  // a digit first: no minor word, nothing to keep
       }
       if (pending_space && n > 0) out[n++] = ' ';
       pending_space = false;
       const char* p = text.data() + i;
       const char* const end = text.data() + text.size();
       char* o = out + n;
-      for (char k; p < end && (k = key_byte(*p)) != 0; ++p) *o++ = k;
-      for (const char* q = out + n; first >= 0 && q < o && kept <= 4; ++q) {  // (no minor word after a digit)
-        if (*q > '9') keep(*q);  // a letter (digits are not kept)
+      // The first bytes, while the word may still be a minor one: copied, and the letters kept.
+      for (char k; kept <= 4 && p < end && (k = key_byte(*p)) != 0; ++p) {
+        *o++ = k;
+        if (k > '9') keep(k);  // a letter (digits are not kept)
       }
+      for (char k; p < end && (k = key_byte(*p)) != 0; ++p) *o++ = k;  // the rest: copied
       i = static_cast<std::size_t>(p - text.data());
       n = static_cast<std::size_t>(o - out);
       continue;
@@ -186,6 +189,7 @@ LineScan scan_line(std::string_view text) {
     if (!first_known && (u_isalpha(c) || u_isdigit(c))) {
       first_known = true;
       first = u_isalpha(c) ? c : -1;
+      if (first < 0) kept = 5;  // a digit first: no minor word, nothing to keep
     }
     if (c >= 0 && (u_isalnum(c))) {
       const UChar32 l = u_tolower(c);
