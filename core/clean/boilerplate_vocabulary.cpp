@@ -1,6 +1,7 @@
 #include "clean/boilerplate_vocabulary.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -102,6 +103,8 @@ const std::unordered_set<std::string>& interface_glue() {
 }
 
 }  // namespace
+
+std::vector<std::string_view> paywall_phrases() { return {std::begin(kPaywall), std::end(kPaywall)}; }
 
 bool has_paywall_phrase(const std::string& key) {
   static const PhraseSet index(kPaywall);

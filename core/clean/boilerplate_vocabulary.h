@@ -5,11 +5,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace precis {
 
 // Phrases that open a paywall or metered-access block ("you've reached your limit").
 bool has_paywall_phrase(const std::string& key);
+// The same phrases, for a PhraseSet that looks for them among other lists in one pass.
+std::vector<std::string_view> paywall_phrases();
 // Share buttons, newsletter and app prompts, cookie banners, "Advertisement", "Read more".
 bool has_interface_phrase(const std::string& key);
 // Labels that introduce a list of links to other stories ("Related", "Read more:", "See also").

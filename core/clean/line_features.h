@@ -35,26 +35,38 @@ std::string comparison_key(std::string_view text);
 // A fixed list of phrases (lowercase, single-spaced, like keys): found_in(key) is true when one of
 // them occurs in the key on word boundaries (starting at a word start, ending at a word end). One
 // pass over the key: only its word starts are tried, each against the phrases that begin with its
-// first byte, when its first two bytes may begin one. The phrases must outlive the set (string
+// first byte, when its first three bytes may begin one. The phrases must outlive the set (string
 // literals).
+//
+// A set may hold several lists (at most 32), so that a key asked about each of them is read once:
+// lists_in(key) has bit k set when list k has a phrase in the key.
 class PhraseSet {
  public:
   PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet(std::vector<std::string_view>(phrases)) {}
   template <std::size_t N>
   explicit PhraseSet(const char* const (&phrases)[N]) : PhraseSet(std::vector<std::string_view>(phrases, phrases + N)) {}
-  explicit PhraseSet(std::vector<std::string_view> phrases);
-  bool found_in(std::string_view key) const;
+  explicit PhraseSet(const std::vector<std::string_view>& phrases) : PhraseSet(std::vector<std::vector<std::string_view>>{phrases}) {}
+  explicit PhraseSet(const std::vector<std::vector<std::string_view>>& lists);
+  bool found_in(std::string_view key) const { return lists_in(key) != 0; }
+  uint32_t lists_in(std::string_view key) const;
 
  private:
-  // A bit per pair of first two bytes of some phrase, from their low six bits (a-z stay apart; a
-  // collision only costs comparisons).
-  static std::size_t start_bit(char a, char b) {
-    return (static_cast<std::size_t>(a) & 63) << 6 | (static_cast<std::size_t>(b) & 63);
+  // A bit per first three bytes of some phrase, from their low five bits (a-z and the space stay
+  // apart; a collision only costs comparisons). Two bytes let too many words through ("th" for
+  // "this article is for").
+  static std::size_t start_bit(char a, char b, char c) {
+    return (static_cast<std::size_t>(a) & 31) << 10 | (static_cast<std::size_t>(b) & 31) << 5 |
+           (static_cast<std::size_t>(c) & 31);
   }
 
-  std::vector<std::string_view> phrases_;  // sorted by first byte
-  uint32_t first_[257] = {};               // phrases_[first_[b], first_[b + 1]) start with byte b
-  std::bitset<4096> starts_;               // start_bit of each phrase's first two bytes
+  struct Phrase {
+    std::string_view text;
+    uint32_t list;  // 1 << the index of its list
+  };
+  std::vector<Phrase> phrases_;  // sorted by first byte
+  uint32_t first_[257] = {};     // phrases_[first_[b], first_[b + 1]) start with byte b
+  std::bitset<32768> starts_;    // start_bit of each phrase's first three bytes
+  uint32_t all_lists_ = 0;       // the bits of the lists with a phrase
 };
 
 }  // namespace precis

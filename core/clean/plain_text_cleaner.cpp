@@ -180,14 +180,30 @@ bool is_timestamp_line(const Line& l) {
   return false;
 }
 
+// The phrase lists asked of every line (a paywall prompt, a cookie notice, a copyright footer),
+// found in one pass over its key: a bit each.
+enum : uint8_t { kPaywallPhrase = 1, kCookieWord = 2, kRightsReserved = 4 };
+
+// What the passes of clean_lines ask of a line more than once, found once.
+struct LineFacts {
+  uint8_t phrases = 0;          // line_phrases
+  bool comment_marker = false;  // is_comment_marker
+};
+
+uint8_t line_phrases(const Line& l) {
+  static const PhraseSet kLists(std::vector<std::vector<std::string_view>>{
+      paywall_phrases(),
+      {"cookie", "cookies", "datenschutzerklärung", "datenschutz"},
+      {"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+       "tutti i diritti riservati", "todos os direitos reservados"}});
+  return static_cast<uint8_t>(kLists.lists_in(l.key));
+}
+
 // "© 2019 Example Media. All rights reserved.": the page footer begins. (A "©" with a name only is
-// a photo credit.)
-bool is_copyright_line(const Line& l) {
+// a photo credit.) `phrases` is line_phrases(l).
+bool is_copyright_line(const Line& l, uint8_t phrases) {
   const std::string& k = l.key;
-  static const PhraseSet kReserved{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
-                                   "todos los derechos reservados", "tutti i diritti riservati",
-                                   "todos os direitos reservados"};
-  if (kReserved.found_in(k)) return true;
+  if (phrases & kRightsReserved) return true;
   const bool mark = l.text.find("\xC2\xA9") != std::string_view::npos || starts_with(k, "copyright");  // ©
   if (!mark || l.word_count() > 12) return false;
   for (std::size_t i = 0; i + 4 <= k.size(); ++i) {
@@ -199,16 +215,16 @@ bool is_copyright_line(const Line& l) {
 }
 
 // Cookie and privacy notices, however long: "This website uses cookies to improve your experience".
-bool is_cookie_notice(const Line& l) {
-  static const PhraseSet kCookie{"cookie", "cookies", "datenschutzerklärung", "datenschutz"};
+bool is_cookie_notice(const Line& l, uint8_t phrases) {
   static const PhraseSet kContext{"website", "site", "browser", "consent", "accept", "experience", "privacy",
                                   "settings", "preferences", "webseite", "navigation", "navegación", "sitio",
                                   "navigazione", "navegação", "utilisons", "usamos", "utilizziamo", "verwenden"};
-  return kCookie.found_in(l.key) && kContext.found_in(l.key);
+  return (phrases & kCookieWord) && kContext.found_in(l.key);
 }
 
 template <typename Mark>
-void select_article_region(const std::vector<Line>& lines, const std::vector<const char*>& reason, Mark* mark) {
+void select_article_region(const std::vector<Line>& lines, const std::vector<LineFacts>& facts,
+                           const std::vector<const char*>& reason, Mark* mark) {
   const std::size_t n = lines.size();
   // Each line's visible characters and whether it reads like prose, once: the passes below ask again.
   std::vector<int> visible(n);
@@ -222,7 +238,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     const int chars = visible[i];
-    if (is_comment_marker(l.key, l.text)) {
+    if (facts[i].comment_marker) {
       w[i] = -2000;
     } else if (is_timestamp_line(l)) {
       w[i] = -300;
@@ -261,7 +277,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   double prose_so_far = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (prose[i]) prose_so_far += visible[i];
-    if (prose_so_far < 400 || !is_comment_marker(lines[i].key, lines[i].text)) continue;
+    if (prose_so_far < 400 || !facts[i].comment_marker) continue;
     for (std::size_t k = i + 1; k < n; ++k) {
       if (w[k] > 0) w[k] *= 0.1;
     }
@@ -269,7 +285,7 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   }
   // The footer: from a copyright notice in the second half of the text on, nothing is article.
   for (std::size_t i = n / 2; i < n; ++i) {
-    if (!is_copyright_line(lines[i])) continue;
+    if (!is_copyright_line(lines[i], facts[i].phrases)) continue;
     for (std::size_t k = i; k < n; ++k) w[k] = -2000;
     break;
   }
@@ -292,8 +308,8 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
   if (best <= 0) return;
   for (std::size_t i = 0; i < n; ++i) {
     if (i >= best_begin && i < best_end) continue;
-    if (is_comment_marker(lines[i].key, lines[i].text)) (*mark)(i, "comments", "comment section");
-    else if (is_copyright_line(lines[i])) (*mark)(i, "footer", "copyright notice");
+    if (facts[i].comment_marker) (*mark)(i, "comments", "comment section");
+    else if (is_copyright_line(lines[i], facts[i].phrases)) (*mark)(i, "footer", "copyright notice");
     else (*mark)(i, "outside_article", "text around the article: navigation, other stories, comments");
   }
 }
@@ -301,16 +317,17 @@ void select_article_region(const std::vector<Line>& lines, const std::vector<con
 }  // namespace
 
 const char* standalone_furniture(const Line& l) {
-  if (is_cookie_notice(l)) return "cookie_notice";
+  const uint8_t phrases = line_phrases(l);
+  if (is_cookie_notice(l, phrases)) return "cookie_notice";
   if (is_comment_marker(l.key, l.text)) return "comments";
-  if (is_copyright_line(l)) return "footer";
+  if (is_copyright_line(l, phrases)) return "footer";
   if (has_template_marker(l.text) && l.word_count() <= 25) return "template";
   if (is_slug(l) || is_editor_note(l)) return "slug";
   if (is_byline(l)) return "byline";
   if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) return "caption_credit";
   if (starts_related_list(l)) return "related_links";
   if (is_interface_line(l)) return "share_prompt";
-  if (l.word_count() <= 40 && has_paywall_phrase(l.key)) return "paywall";
+  if (l.word_count() <= 40 && (phrases & kPaywallPhrase)) return "paywall";
   return nullptr;
 }
 
@@ -469,11 +486,13 @@ std::size_t wire_note_start(std::string_view t) {
     while (end > 0 && t[end - 1] == ' ') --end;
     if (end == 0) return 0;
     // Most lines end in a plain sentence: no initials last and no "graf" among the last six words
-    // (what both kinds of note below need) rule them out without collecting more words.
-    const LastWords near(t, end, 6);
+    // (what both kinds of note below need) rule them out without collecting more words. A line
+    // without "graf" anywhere (one search) needs only its last word read.
+    const bool graf_anywhere = t.substr(0, end).find("graf") != std::string_view::npos;
+    const LastWords near(t, end, graf_anywhere ? 6 : 1);
     if (near.empty()) return 0;
     bool graf_near = false;
-    for (std::size_t k = 0; k < near.size(); ++k) graf_near = graf_near || is_graf(near.word(t, k));
+    for (std::size_t k = 0; graf_anywhere && k < near.size(); ++k) graf_near = graf_near || is_graf(near.word(t, k));
     if (!graf_near && !is_operator_initials(near.word(t, near.size() - 1))) return end;
     // The last words of t[0, end), as [begin, end) pairs in text order: a note is short.
     const LastWords words(t, end);
@@ -550,14 +569,20 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     }
   };
 
+  std::vector<LineFacts> facts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    facts[i].phrases = line_phrases(lines[i]);
+    facts[i].comment_marker = is_comment_marker(lines[i].key, lines[i].text);
+  }
+
   // 1. Paywall: from the first line that opens one, everything up to the next real paragraph.
   for (std::size_t i = 0; i < n; ++i) {
-    if (lines[i].word_count() > 40 || !has_paywall_phrase(lines[i].key)) continue;
+    if (lines[i].word_count() > 40 || !(facts[i].phrases & kPaywallPhrase)) continue;
     // A full sentence of the article that happens to say "unlimited access" is not a paywall; a
     // prompt is short, or tells the reader what to do ("Subscribe now for unlimited access.").
     if (article_like(lines[i]) && !first_word_is_imperative(lines[i])) continue;
     for (std::size_t j = i; j < n; ++j) {
-      if (j > i && article_like(lines[j]) && !has_paywall_phrase(lines[j].key) && !has_interface_phrase(lines[j].key)) break;
+      if (j > i && article_like(lines[j]) && !(facts[j].phrases & kPaywallPhrase) && !has_interface_phrase(lines[j].key)) break;
       mark(j, "paywall", "subscription or paywall block");
     }
     break;
@@ -588,9 +613,9 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (reason[i]) continue;
-    if (is_cookie_notice(l)) {
+    if (is_cookie_notice(l, facts[i].phrases)) {
       mark(i, "cookie_notice", "cookie or privacy notice");
-    } else if (is_comment_marker(l.key, l.text)) {
+    } else if (facts[i].comment_marker) {
       mark(i, "comments", "comment section");
     } else if (has_template_marker(l.text) && l.word_count() <= 25) {
       mark(i, "template", "unfilled template placeholder");
@@ -622,7 +647,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   // around the article: the article is the stretch of text where sentences outweigh everything
   // else (a maximum-sum run over lines: prose counts for, furniture against; a comment-section
   // marker such as "12 Comments" or "Leave a Reply" counts heavily against).
-  if (options.select_region) select_article_region(lines, reason, &mark);
+  if (options.select_region) select_article_region(lines, facts, reason, &mark);
 
   // 4. Runs of headline-like lines between paragraphs are lists of other stories; a lone one is
   // a section heading (not a sentence, so not summarised, but reported).

@@ -346,6 +346,22 @@ TEST(LineFeatures, ComparisonKey) {
   EXPECT_EQ(comparison_key("a\xC3"), "a");  // a truncated sequence separates nothing
 }
 
+TEST(LineFeatures, PhraseSetFindsPhrasesOnWordBoundaries) {
+  const PhraseSet one{"all rights reserved", "ap", "x"};
+  EXPECT_TRUE(one.found_in("2019 all rights reserved"));
+  EXPECT_FALSE(one.found_in("all rights reservedly"));
+  EXPECT_TRUE(one.found_in("photo ap"));     // shorter than three bytes, at the end
+  EXPECT_TRUE(one.found_in("ap photo"));
+  EXPECT_FALSE(one.found_in("apt photo"));
+  EXPECT_TRUE(one.found_in("a x b"));
+  EXPECT_FALSE(one.found_in(""));
+  // Several lists, one pass: a bit per list found.
+  const PhraseSet lists(std::vector<std::vector<std::string_view>>{{"cookie", "cookies"}, {"subscribe now"}, {"paywall"}});
+  EXPECT_EQ(lists.lists_in("we use cookies subscribe now"), 3u);
+  EXPECT_EQ(lists.lists_in("the paywall"), 4u);
+  EXPECT_EQ(lists.lists_in("subscribe nowhere"), 0u);
+}
+
 TEST(LineFeatures, TitleCaseSkipsMinorWords) {
   const auto features = [](const char* text) {
     const Line l = split_lines(text).at(0);
