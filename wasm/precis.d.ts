@@ -182,6 +182,11 @@ export interface Summarizer {
   summarizeJson(requestJson: string): string;
   /** Bytes of memory the module holds now (it grows as requests need it and never shrinks). */
   memoryBytes(): number;
+  /**
+   * Runs a small built-in summary and discards it, so that the browser compiles the module's code
+   * now rather than during the first real summary (worker.mjs calls it as it starts).
+   */
+  warmUp(): void;
   /** True after the module crashed (a bug); every later call throws PrecisError 'internal'. */
   readonly broken: boolean;
 }

@@ -3,16 +3,28 @@
 // Post {id, request} (request as for Summarizer.summarize); receive {id, response, elapsedMs} or
 // {id, error: {code, message}}. The first message also waits for the module to load. A module
 // that crashed (a bug) is replaced before the next request, so one bad run never kills the worker.
+// The module is loaded and warmed up (Summarizer.warmUp) as soon as the worker starts, so that the
+// first summary the reader asks for does not pay for compiling the module's code.
 import { createSummarizer, PrecisError } from './precis.mjs';
 
-let ready = createSummarizer();
+async function warmSummarizer() {
+  const summarizer = await createSummarizer();
+  try {
+    summarizer.warmUp();
+  } catch {
+    // Only a crashed module throws here; the next request replaces it (summarizer.broken).
+  }
+  return summarizer;
+}
+
+let ready = warmSummarizer();
 
 self.onmessage = async (event) => {
   const { id, request } = event.data ?? {};
   try {
     let summarizer = await ready;
     if (summarizer.broken) {
-      ready = createSummarizer();
+      ready = warmSummarizer();
       summarizer = await ready;
     }
     const started = performance.now();

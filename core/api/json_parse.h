@@ -1,5 +1,4 @@
-// JSON text -> nlohmann::json without exceptions for malformed input, so that in wasm the parser
-// (which touches every byte of a request) is built without C++ exceptions (core/CMakeLists.txt).
+// JSON text -> nlohmann::json, malformed input reported as a message rather than an exception.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,5 @@
-// Response writing for the JSON API (json_api.h). In wasm this file is built without C++
-// exceptions (core/CMakeLists.txt): nothing here throws but std::bad_alloc, and with Emscripten's
-// JavaScript exceptions every call from code that might unwind was a round trip through JS.
+// Response writing for the JSON API (json_api.h). Nothing here throws but std::bad_alloc, which
+// json_api.cpp turns into an out_of_memory response.
 #include "api/json_response.h"
 
 #include <cmath>

@@ -1,6 +1,5 @@
-// The JSON API's responses (schema in README.md), written from the summarizer's result. Split from
-// json_api.cpp, which parses and checks requests, so that in wasm this part is built without C++
-// exceptions (see core/CMakeLists.txt).
+// The JSON API's responses (schema in README.md), written from the summarizer's result (json_api.cpp
+// parses and checks requests).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -195,6 +195,11 @@ if (browser?.cold) {
   out.push(`Chromium cold start (fresh context; median of ${c.runs}): ${fmt(c.total_ms, 0)} ms wall = import ${fmt(c.import_ms, 0)} + ` +
            `fetch/compile/instantiate ${fmt(c.create_ms, 0)} + first summary of the seeds ${fmt(c.first_summary_ms, 0)}; ` +
            `renderer CPU ${fmt(c.process_cpu_ms, 0)} ms, main thread ${fmt(c.thread_cpu_ms, 0)} ms`);
+  const w = browser.cold_warmed_up;
+  if (w) {
+    out.push(`  warmed up first (Summarizer.warmUp, as the page's worker does on start; median of ${w.runs}): ` +
+             `warm-up ${fmt(w.warm_up_ms, 0)} ms, then first summary of the seeds ${fmt(w.first_summary_ms, 0)} ms`);
+  }
 }
 if (node?.wasm_icu_only) out.push(`ICU-only in wasm: ${node.wasm_icu_only}`);
 

@@ -82,3 +82,11 @@ test('package.json: exports, types and files as the README says', () => {
     assert.ok(types.includes(name), `precis.d.ts lacks ${name}`);
   }
 });
+
+test('warmUp(): runs the built-in summary and leaves the module as it was', () => {
+  const request = { documents: seeds.map((text) => ({ text })), budget: { words: 60 } };
+  const fresh = summarizer.summarize(request);
+  summarizer.warmUp();
+  assert.equal(summarizer.broken, false);
+  assert.deepEqual(summarizer.summarize(request), fresh);
+});
