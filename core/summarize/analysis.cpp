@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "clean/plain_text_cleaner.h"
 #include "clean/restore.h"
@@ -112,6 +113,25 @@ uint8_t code_point_class(const uint8_t** p, const uint8_t* end) {
   return is_white_space(c) ? kWordSpace : (u_isalnum(c) ? kWordAlnum : kWordOther);
 }
 
+// The first byte at or after p that is white space, a control byte or not ASCII (or end): the
+// bytes before it cannot change the count once the current word has a letter or digit. Eight
+// bytes at a time: the high bit of each byte below 0x21 or from 0x80 is set in `stop` (a borrow
+// of the subtraction only flags bytes after one that is itself below 0x21, so the lowest flag is
+// exact), and the lowest flag is the first such byte of a little-endian load.
+const uint8_t* skip_inside_word(const uint8_t* p, const uint8_t* end) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first flagged byte is the lowest");
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  while (end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    const uint64_t stop = ((x - 0x21 * kOnes) | x) & kHigh;
+    if (stop != 0) return p + __builtin_ctzll(stop) / 8;
+    p += 8;
+  }
+  while (p < end && *p > 0x20 && *p < 0x80) ++p;
+  return p;
+}
+
 }  // namespace
 
 int count_words(std::string_view text) {
@@ -126,6 +146,7 @@ int count_words(std::string_view text) {
     if (k <= kWordAlnum) {  // an ASCII byte inside a word: most bytes, one test
       has_alnum |= k;
       ++p;
+      if (has_alnum) p = skip_inside_word(p, end);  // the rest of the word counts for nothing
       continue;
     }
     if (k == kWordNonAscii) {
