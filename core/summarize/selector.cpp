@@ -127,9 +127,9 @@ class LazyQueue {
 };
 
 // Whether two candidates repeat each other (two forms of one sentence, or redundant terms),
-// remembered for pairs of the best-ranked candidates: the greedy restarts and the fill swaps test
-// the same pairs again and again. Only for inputs whose candidates all compete (news clusters):
-// the index of slots stays small.
+// remembered for pairs of the kSide best-ranked candidates: the greedy restarts and the fill swaps
+// test the same pairs again and again. Only with at most kMaxCompetingCandidates candidates (news
+// clusters), so that the slot index, one entry per candidate, stays small; beyond, every test runs.
 class RepeatMemo {
  public:
   static constexpr std::size_t kSide = 128;  // remembered: pairs among this many best candidates
