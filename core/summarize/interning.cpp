@@ -73,6 +73,13 @@ uint32_t KeyIds::append(uint64_t key) {
   return place(i, key);
 }
 
+void KeyIds::reserve(std::size_t keys) {
+  if (!slots_.empty()) return;
+  std::size_t slots = kInitialSlots;
+  while (slots * 7 < keys * 10) slots *= 2;  // the load factor place() keeps: at most 70%
+  slots_.resize(slots);
+}
+
 uint32_t KeyIds::place(std::size_t slot, uint64_t key) {
   const uint32_t id = count_++;
   slots_[slot] = Slot{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32), id + 1};

@@ -37,6 +37,8 @@ class KeyIds {
   // The next id for a key the caller guarantees is new (it keeps its own map to the id, so it only
   // pays for the hashing once per key, not per lookup): ids stay one sequence with id()'s.
   uint32_t append(uint64_t key);
+  // Room for about `keys` keys before the first rehash (a hint for an empty table; it still grows).
+  void reserve(std::size_t keys);
   std::size_t size() const { return count_; }
   std::vector<uint64_t> keys() const;  // by id
 

@@ -326,10 +326,17 @@ bool Segmenter::fast_words(std::string_view text, std::size_t base, std::vector<
   if (!fast_word_spans(text, &spans_)) return false;
   out->reserve(out->size() + spans_.size());
   for (const WordSpan& w : spans_) {
-    Token& tok = out->emplace_back();
-    tok.span = Span{base + w.begin, base + w.end};
-    tok.is_number = w.is_number;
-    fold_into(text.substr(w.begin, w.end - w.begin), &tok.folded);
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
+    // The common case inline: a string made from the word's bytes (no library call for a short
+    // word), lowercased in place; a word with non-ASCII letters is folded by ICU instead.
+    std::string folded(word.data(), word.size());
+    unsigned char any = 0;
+    for (char& c : folded) {
+      any |= static_cast<unsigned char>(c);
+      c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (any >= 0x80) fold_into(word, &folded);
+    out->push_back(Token{Span{base + w.begin, base + w.end}, std::move(folded), w.is_number});
   }
   return true;
 }
