@@ -352,6 +352,11 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
             word += !space && after_space;
             after_space = space;
           }
+          // A word token holds no white space: the next white-space word starts after it.
+          if (tok.span.end > scan) {
+            scan = tok.span.end;
+            after_space = false;
+          }
           bool new_word = false;
           const uint32_t w = words.id(tok.folded, &new_word);
           if (new_word) {
