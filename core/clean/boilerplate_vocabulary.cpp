@@ -1,9 +1,9 @@
 #include "clean/boilerplate_vocabulary.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "clean/line_features.h"
@@ -80,9 +80,20 @@ constexpr const char* kAgencies[] = {
     "file photo", "afp via getty images", "upi", "sipa", "anadolu", "istock", "istockphoto",
     "tass", "pa wire", "pa images", "nurphoto", "zuma", "zuma press", "rex", "rex features"};
 
+// A fixed list of words, sorted once and looked up by binary search on views: no std::string is
+// built per word looked up (nor per word listed).
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) : words_(words) { std::sort(words_.begin(), words_.end()); }
+  bool contains(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
 // Words that name a page control or a channel: a short line made of them is an interface line.
-const std::unordered_set<std::string>& interface_words() {
-  static const std::unordered_set<std::string> words = {
+const WordList& interface_words() {
+  static const WordList words = {
       "share", "shares", "shared", "tweet", "email", "print", "facebook", "twitter", "whatsapp", "linkedin",
       "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "comments", "comment",
       "save", "saved", "bookmark", "listen", "audio", "video", "watch", "subscribe", "follow", "like", "menu",
@@ -93,8 +104,8 @@ const std::unordered_set<std::string>& interface_words() {
 }
 
 // Small words that often go with them ("Share on Facebook", "Sign up", "Read more", "12 Comments").
-const std::unordered_set<std::string>& interface_glue() {
-  static const std::unordered_set<std::string> words = {
+const WordList& interface_glue() {
+  static const WordList words = {
       "x", "e", "mail", "log", "in", "sign", "up", "out", "more", "next", "previous", "prev", "back", "top",
       "show", "hide", "this", "on", "via", "min", "read", "article", "story", "open", "to", "the", "our", "us",
       "and", "or", "a", "an", "of", "for", "with", "your", "now", "here", "click", "tap", "page", "image",
@@ -190,11 +201,10 @@ bool is_comment_marker(const std::string& key, std::string_view text) {
 
 double interface_word_share(const std::string& key) {
   int total = 0, strong = 0, glue = 0;
-  for (const std::string_view word : split_spaces(key)) {
-    const std::string w(word);
+  for (const std::string_view w : split_spaces(key)) {
     ++total;
-    if (interface_words().count(w)) ++strong;
-    else if (interface_glue().count(w) || w.find_first_not_of("0123456789") == std::string::npos) ++glue;
+    if (interface_words().contains(w)) ++strong;
+    else if (interface_glue().contains(w) || w.find_first_not_of("0123456789") == std::string_view::npos) ++glue;
   }
   // Without one real interface word, numbers and small words are just a short line ("Score 4.5 out of 5").
   if (total == 0 || strong == 0) return 0.0;
