@@ -597,15 +597,26 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     mark(0, "title", "headline on the first line");
   }
   const std::string given_key = comparison_key(options.given_title);
-  std::set<std::string_view> seen_keys;  // views of the lines' keys: no copies
+  std::vector<std::size_t> compared;  // lines compared by key for repeats
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (i > 0 && l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key) && !is_byline(l)) {
       mark(i, "caption_credit", "photo caption or credit");
     } else if (i > 0 && (is_title_variant(l, title_key) || is_title_variant(l, given_key))) {
       mark(i, "repeated_title", "the headline again");
-    } else if (!l.key.empty() && !seen_keys.insert(l.key).second) {
-      mark(i, "repeated_line", "an earlier line of this article, repeated");
+    } else if (!l.key.empty()) {
+      compared.push_back(i);
+    }
+  }
+  // Of the lines with equal keys, all but the first are repeats: sorted by key, then by place
+  // (one sort, no tree of keys).
+  std::sort(compared.begin(), compared.end(), [&](std::size_t a, std::size_t b) {
+    const int c = lines[a].key.compare(lines[b].key);
+    return c != 0 ? c < 0 : a < b;
+  });
+  for (std::size_t k = 1; k < compared.size(); ++k) {
+    if (lines[compared[k]].key == lines[compared[k - 1]].key) {
+      mark(compared[k], "repeated_line", "an earlier line of this article, repeated");
     }
   }
 
