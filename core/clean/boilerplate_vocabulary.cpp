@@ -70,11 +70,11 @@ constexpr const char* kRelatedLabels[] = {
     "você pode gostar", "você também pode gostar", "notícias relacionadas", "weitere artikel",
     "auch interessant", "das könnte sie interessieren"};
 
-constexpr const char* kCreditStarts[] = {"photo", "photos", "photograph", "image", "images", "picture",
+constexpr std::string_view kCreditStarts[] = {"photo", "photos", "photograph", "image", "images", "picture",
                                          "credit", "credits", "foto", "bild", "source", "file photo",
                                          "image copyright", "image caption", "illustration"};
 
-constexpr const char* kAgencies[] = {
+constexpr std::string_view kAgencies[] = {
     "reuters", "ap", "afp", "getty images", "getty", "epa", "bloomberg", "associated press",
     "shutterstock", "xinhua", "aap", "pa", "alamy", "corbis", "dpa", "ansa", "efe", "ap photo",
     "file photo", "afp via getty images", "upi", "sipa", "anadolu", "istock", "istockphoto",
@@ -146,13 +146,13 @@ bool is_related_label(const std::string& key) {
 }
 
 bool has_credit_marker(const std::string& key) {
-  for (const char* s : kCreditStarts) {
-    const std::string_view sv(s);
-    if (key.compare(0, sv.size(), sv) == 0 && (key.size() == sv.size() || key[sv.size()] == ' ')) return true;
+  if (key.empty()) return false;
+  // The lists are string_views (no strlen per entry); the first (last) byte is compared first.
+  for (const std::string_view sv : kCreditStarts) {
+    if (key[0] == sv[0] && key.compare(0, sv.size(), sv) == 0 && (key.size() == sv.size() || key[sv.size()] == ' ')) return true;
   }
-  for (const char* a : kAgencies) {
-    const std::string_view av(a);
-    if (key.size() >= av.size() && key.compare(key.size() - av.size(), av.size(), av) == 0 &&
+  for (const std::string_view av : kAgencies) {
+    if (key.back() == av.back() && key.size() >= av.size() && key.compare(key.size() - av.size(), av.size(), av) == 0 &&
         (key.size() == av.size() || key[key.size() - av.size() - 1] == ' ')) return true;
   }
   static const PhraseSet kCredits{"ap photo", "photo by", "via getty images", "image copyright", "photo credit"};
