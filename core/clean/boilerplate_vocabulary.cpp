@@ -54,7 +54,7 @@ constexpr const char* kInterface[] = {
     "publicité", "inscrivez vous", "compartir", "publicidad", "condividi", "pubblicità",
     "compartilhe", "publicidade"};
 
-constexpr const char* kRelatedLabels[] = {
+constexpr std::string_view kRelatedLabels[] = {
     "related", "related stories", "related articles", "related content", "related coverage",
     "related news", "read more", "read also", "also read", "see also", "more", "more stories",
     "more on this story", "more on this", "recommended", "recommended stories", "you may also like",
@@ -130,16 +130,16 @@ bool has_interface_phrase(const std::string& key) {
 // Longest entry of a list, in bytes: keys longer than it cannot equal any entry (most lines are
 // prose, far longer), so they skip the comparisons.
 template <std::size_t N>
-std::size_t longest(const char* const (&list)[N]) {
+constexpr std::size_t longest(const std::string_view (&list)[N]) {
   std::size_t n = 0;
-  for (const char* p : list) n = std::max(n, std::string_view(p).size());
+  for (const std::string_view p : list) n = std::max(n, p.size());
   return n;
 }
 
 bool is_related_label(const std::string& key) {
-  static const std::size_t kLongest = longest(kRelatedLabels);
+  static constexpr std::size_t kLongest = longest(kRelatedLabels);
   if (key.size() > kLongest) return false;
-  for (const char* p : kRelatedLabels) {
+  for (const std::string_view p : kRelatedLabels) {  // a size comparison first (no strlen)
     if (key == p) return true;
   }
   return false;
@@ -160,7 +160,7 @@ bool has_credit_marker(const std::string& key) {
 }
 
 bool is_comment_marker(const std::string& key, std::string_view text) {
-  static const char* const kLabels[] = {
+  static constexpr std::string_view kLabels[] = {
       "comments", "comment", "reader comments", "leave a reply", "leave a comment", "add a comment",
       "post a comment", "add comment", "post comment", "join the discussion", "join the conversation",
       "show comments", "view comments", "load comments", "comments are closed",
@@ -168,9 +168,9 @@ bool is_comment_marker(const std::string& key, std::string_view text) {
       "kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
       "deja un comentario", "deja una respuesta", "commenti", "lascia un commento", "comentários",
       "deixe um comentário", "deixe uma resposta", "комментарии", "отзывы", "добавить отзыв"};
-  static const std::size_t kLongest = longest(kLabels);
+  static constexpr std::size_t kLongest = longest(kLabels);
   if (key.size() <= kLongest) {
-    for (const char* l : kLabels) {
+    for (const std::string_view l : kLabels) {  // a size comparison first (no strlen)
       if (key == l) return true;
     }
   }

@@ -59,24 +59,23 @@ bool is_interface_line(const Line& l) {
 }
 
 bool is_byline(const Line& l) {
-  static const char* const kByWords[] = {"By ", "BY ", "by ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "};
+  // string_views: no strlen per entry per line.
+  static constexpr std::string_view kByWords[] = {"By ", "BY ", "by ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "};
   if (l.word_count() <= 12) {
-    for (const char* b : kByWords) {
-      const std::string_view bw(b);
+    for (const std::string_view bw : kByWords) {
       if (starts_with(l.text, bw) && l.text.size() > bw.size() && (is_upper(l.text[bw.size()]) ||
           static_cast<unsigned char>(l.text[bw.size()]) >= 0x80) && l.title_case >= 0.5) return true;
     }
   }
-  static const char* const kCreditLines[] = {"reporting by", "writing by", "editing by", "additional reporting",
-                                             "compiled by", "written by", "story by", "text by"};
-  for (const char* c : kCreditLines) {
+  static constexpr std::string_view kCreditLines[] = {"reporting by", "writing by", "editing by", "additional reporting",
+                                                      "compiled by", "written by", "story by", "text by"};
+  for (const std::string_view c : kCreditLines) {
     if (l.word_count() <= 25 && starts_with(l.key, c)) return true;
   }
-  static const char* const kMeta[] = {"updated", "published", "posted", "last updated", "first published",
-                                      "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado",
-                                      "publicado", "aggiornato", "pubblicato"};
-  for (const char* m : kMeta) {
-    const std::string_view mv(m);
+  static constexpr std::string_view kMeta[] = {"updated", "published", "posted", "last updated", "first published",
+                                               "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado",
+                                               "publicado", "aggiornato", "pubblicato"};
+  for (const std::string_view mv : kMeta) {
     if (l.word_count() <= 12 && starts_with(l.key, mv) && (l.key.size() == mv.size() || l.key[mv.size()] == ' ')) return true;
   }
   return false;
