@@ -597,6 +597,7 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
   }
   const std::string given_key = comparison_key(options.given_title);
   std::vector<std::size_t> compared;  // lines compared by key for repeats
+  compared.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (i > 0 && l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key) && !is_byline(l)) {
