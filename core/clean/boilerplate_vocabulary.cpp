@@ -1,9 +1,9 @@
 #include "clean/boilerplate_vocabulary.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "clean/line_features.h"
@@ -54,7 +54,7 @@ constexpr const char* kInterface[] = {
     "publicité", "inscrivez vous", "compartir", "publicidad", "condividi", "pubblicità",
     "compartilhe", "publicidade"};
 
-constexpr const char* kRelatedLabels[] = {
+constexpr std::string_view kRelatedLabels[] = {
     "related", "related stories", "related articles", "related content", "related coverage",
     "related news", "read more", "read also", "also read", "see also", "more", "more stories",
     "more on this story", "more on this", "recommended", "recommended stories", "you may also like",
@@ -70,19 +70,30 @@ constexpr const char* kRelatedLabels[] = {
     "você pode gostar", "você também pode gostar", "notícias relacionadas", "weitere artikel",
     "auch interessant", "das könnte sie interessieren"};
 
-constexpr const char* kCreditStarts[] = {"photo", "photos", "photograph", "image", "images", "picture",
+constexpr std::string_view kCreditStarts[] = {"photo", "photos", "photograph", "image", "images", "picture",
                                          "credit", "credits", "foto", "bild", "source", "file photo",
                                          "image copyright", "image caption", "illustration"};
 
-constexpr const char* kAgencies[] = {
+constexpr std::string_view kAgencies[] = {
     "reuters", "ap", "afp", "getty images", "getty", "epa", "bloomberg", "associated press",
     "shutterstock", "xinhua", "aap", "pa", "alamy", "corbis", "dpa", "ansa", "efe", "ap photo",
     "file photo", "afp via getty images", "upi", "sipa", "anadolu", "istock", "istockphoto",
     "tass", "pa wire", "pa images", "nurphoto", "zuma", "zuma press", "rex", "rex features"};
 
+// A fixed list of words, sorted once and looked up by binary search on views: no std::string is
+// built per word looked up (nor per word listed).
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) : words_(words) { std::sort(words_.begin(), words_.end()); }
+  bool contains(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
 // Words that name a page control or a channel: a short line made of them is an interface line.
-const std::unordered_set<std::string>& interface_words() {
-  static const std::unordered_set<std::string> words = {
+const WordList& interface_words() {
+  static const WordList words = {
       "share", "shares", "shared", "tweet", "email", "print", "facebook", "twitter", "whatsapp", "linkedin",
       "pinterest", "reddit", "telegram", "messenger", "flipboard", "copy", "link", "comments", "comment",
       "save", "saved", "bookmark", "listen", "audio", "video", "watch", "subscribe", "follow", "like", "menu",
@@ -93,8 +104,8 @@ const std::unordered_set<std::string>& interface_words() {
 }
 
 // Small words that often go with them ("Share on Facebook", "Sign up", "Read more", "12 Comments").
-const std::unordered_set<std::string>& interface_glue() {
-  static const std::unordered_set<std::string> words = {
+const WordList& interface_glue() {
+  static const WordList words = {
       "x", "e", "mail", "log", "in", "sign", "up", "out", "more", "next", "previous", "prev", "back", "top",
       "show", "hide", "this", "on", "via", "min", "read", "article", "story", "open", "to", "the", "our", "us",
       "and", "or", "a", "an", "of", "for", "with", "your", "now", "here", "click", "tap", "page", "image",
@@ -119,29 +130,29 @@ bool has_interface_phrase(const std::string& key) {
 // Longest entry of a list, in bytes: keys longer than it cannot equal any entry (most lines are
 // prose, far longer), so they skip the comparisons.
 template <std::size_t N>
-std::size_t longest(const char* const (&list)[N]) {
+constexpr std::size_t longest(const std::string_view (&list)[N]) {
   std::size_t n = 0;
-  for (const char* p : list) n = std::max(n, std::string_view(p).size());
+  for (const std::string_view p : list) n = std::max(n, p.size());
   return n;
 }
 
 bool is_related_label(const std::string& key) {
-  static const std::size_t kLongest = longest(kRelatedLabels);
+  static constexpr std::size_t kLongest = longest(kRelatedLabels);
   if (key.size() > kLongest) return false;
-  for (const char* p : kRelatedLabels) {
+  for (const std::string_view p : kRelatedLabels) {  // a size comparison first (no strlen)
     if (key == p) return true;
   }
   return false;
 }
 
 bool has_credit_marker(const std::string& key) {
-  for (const char* s : kCreditStarts) {
-    const std::string_view sv(s);
-    if (key.compare(0, sv.size(), sv) == 0 && (key.size() == sv.size() || key[sv.size()] == ' ')) return true;
+  if (key.empty()) return false;
+  // The lists are string_views (no strlen per entry); the first (last) byte is compared first.
+  for (const std::string_view sv : kCreditStarts) {
+    if (key[0] == sv[0] && key.compare(0, sv.size(), sv) == 0 && (key.size() == sv.size() || key[sv.size()] == ' ')) return true;
   }
-  for (const char* a : kAgencies) {
-    const std::string_view av(a);
-    if (key.size() >= av.size() && key.compare(key.size() - av.size(), av.size(), av) == 0 &&
+  for (const std::string_view av : kAgencies) {
+    if (key.back() == av.back() && key.size() >= av.size() && key.compare(key.size() - av.size(), av.size(), av) == 0 &&
         (key.size() == av.size() || key[key.size() - av.size() - 1] == ' ')) return true;
   }
   static const PhraseSet kCredits{"ap photo", "photo by", "via getty images", "image copyright", "photo credit"};
@@ -149,7 +160,7 @@ bool has_credit_marker(const std::string& key) {
 }
 
 bool is_comment_marker(const std::string& key, std::string_view text) {
-  static const char* const kLabels[] = {
+  static constexpr std::string_view kLabels[] = {
       "comments", "comment", "reader comments", "leave a reply", "leave a comment", "add a comment",
       "post a comment", "add comment", "post comment", "join the discussion", "join the conversation",
       "show comments", "view comments", "load comments", "comments are closed",
@@ -157,9 +168,9 @@ bool is_comment_marker(const std::string& key, std::string_view text) {
       "kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
       "deja un comentario", "deja una respuesta", "commenti", "lascia un commento", "comentários",
       "deixe um comentário", "deixe uma resposta", "комментарии", "отзывы", "добавить отзыв"};
-  static const std::size_t kLongest = longest(kLabels);
+  static constexpr std::size_t kLongest = longest(kLabels);
   if (key.size() <= kLongest) {
-    for (const char* l : kLabels) {
+    for (const std::string_view l : kLabels) {  // a size comparison first (no strlen)
       if (key == l) return true;
     }
   }
@@ -190,11 +201,10 @@ bool is_comment_marker(const std::string& key, std::string_view text) {
 
 double interface_word_share(const std::string& key) {
   int total = 0, strong = 0, glue = 0;
-  for (const std::string_view word : split_spaces(key)) {
-    const std::string w(word);
+  for (const std::string_view w : split_spaces(key)) {
     ++total;
-    if (interface_words().count(w)) ++strong;
-    else if (interface_glue().count(w) || w.find_first_not_of("0123456789") == std::string::npos) ++glue;
+    if (interface_words().contains(w)) ++strong;
+    else if (interface_glue().contains(w) || w.find_first_not_of("0123456789") == std::string_view::npos) ++glue;
   }
   // Without one real interface word, numbers and small words are just a short line ("Score 4.5 out of 5").
   if (total == 0 || strong == 0) return 0.0;

@@ -59,24 +59,23 @@ bool is_interface_line(const Line& l) {
 }
 
 bool is_byline(const Line& l) {
-  static const char* const kByWords[] = {"By ", "BY ", "by ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "};
+  // string_views: no strlen per entry per line.
+  static constexpr std::string_view kByWords[] = {"By ", "BY ", "by ", "Von ", "VON ", "Par ", "PAR ", "Por ", "POR ", "Di ", "Door "};
   if (l.word_count() <= 12) {
-    for (const char* b : kByWords) {
-      const std::string_view bw(b);
+    for (const std::string_view bw : kByWords) {
       if (starts_with(l.text, bw) && l.text.size() > bw.size() && (is_upper(l.text[bw.size()]) ||
           static_cast<unsigned char>(l.text[bw.size()]) >= 0x80) && l.title_case >= 0.5) return true;
     }
   }
-  static const char* const kCreditLines[] = {"reporting by", "writing by", "editing by", "additional reporting",
-                                             "compiled by", "written by", "story by", "text by"};
-  for (const char* c : kCreditLines) {
+  static constexpr std::string_view kCreditLines[] = {"reporting by", "writing by", "editing by", "additional reporting",
+                                                      "compiled by", "written by", "story by", "text by"};
+  for (const std::string_view c : kCreditLines) {
     if (l.word_count() <= 25 && starts_with(l.key, c)) return true;
   }
-  static const char* const kMeta[] = {"updated", "published", "posted", "last updated", "first published",
-                                      "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado",
-                                      "publicado", "aggiornato", "pubblicato"};
-  for (const char* m : kMeta) {
-    const std::string_view mv(m);
+  static constexpr std::string_view kMeta[] = {"updated", "published", "posted", "last updated", "first published",
+                                               "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado",
+                                               "publicado", "aggiornato", "pubblicato"};
+  for (const std::string_view mv : kMeta) {
     if (l.word_count() <= 12 && starts_with(l.key, mv) && (l.key.size() == mv.size() || l.key[mv.size()] == ' ')) return true;
   }
   return false;
@@ -597,15 +596,27 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     mark(0, "title", "headline on the first line");
   }
   const std::string given_key = comparison_key(options.given_title);
-  std::set<std::string_view> seen_keys;  // views of the lines' keys: no copies
+  std::vector<std::size_t> compared;  // lines compared by key for repeats
+  compared.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if (i > 0 && l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key) && !is_byline(l)) {
       mark(i, "caption_credit", "photo caption or credit");
     } else if (i > 0 && (is_title_variant(l, title_key) || is_title_variant(l, given_key))) {
       mark(i, "repeated_title", "the headline again");
-    } else if (!l.key.empty() && !seen_keys.insert(l.key).second) {
-      mark(i, "repeated_line", "an earlier line of this article, repeated");
+    } else if (!l.key.empty()) {
+      compared.push_back(i);
+    }
+  }
+  // Of the lines with equal keys, all but the first are repeats: sorted by key, then by place
+  // (one sort, no tree of keys).
+  std::sort(compared.begin(), compared.end(), [&](std::size_t a, std::size_t b) {
+    const int c = lines[a].key.compare(lines[b].key);
+    return c != 0 ? c < 0 : a < b;
+  });
+  for (std::size_t k = 1; k < compared.size(); ++k) {
+    if (lines[compared[k]].key == lines[compared[k - 1]].key) {
+      mark(compared[k], "repeated_line", "an earlier line of this article, repeated");
     }
   }
 

@@ -338,6 +338,21 @@ TEST(PlainTextCleaner, ArticleWithSubheadingsAndShortLinesStaysWhole) {
   EXPECT_FALSE(contains(kept, "Sport"));
 }
 
+TEST(PlainTextCleaner, RepeatedLineRemovedAfterItsFirst) {
+  const std::string text =
+      "The first paragraph of the article says something long enough to count as prose here.\n\n"
+      "A short note\n\n"
+      "The second paragraph says something else that is also long enough to be prose.\n\n"
+      "A SHORT NOTE!\n\n"
+      "The third paragraph closes the article with one more sentence of some length.\n";
+  const CleanedText c = clean_plain_text(text, {});
+  std::vector<std::size_t> repeats;
+  for (const auto& r : c.removed) {
+    if (r.reason == std::string("repeated_line")) repeats.push_back(r.span.begin);
+  }
+  EXPECT_EQ(repeats, std::vector<std::size_t>{text.find("A SHORT NOTE!")});
+}
+
 TEST(LineFeatures, ComparisonKey) {
   EXPECT_EQ(comparison_key("Kerry’s 'Big' DEAL!  (AP)"), "kerrys big deal ap");
   EXPECT_EQ(comparison_key("İstanbul ẞ"), "istanbul ß");
