@@ -190,7 +190,7 @@ void scan(const Text& text, std::size_t n, std::string_view bytes, const Sentenc
     uint16_t items = kLoop;
     std::size_t last = p + 1;
     for (std::size_t i = p; i < n; ++i) {
-      if ((items & ~(kLoop | kR7Term)) == 0) {
+      if ((items | kR7Term) == (kLoop | kR7Term)) {
         // Within a sentence (R998's loop, perhaps R7 after a letter), every character but ATerm,
         // STerm, CR and LF ends a match and leaves the loop, with R7 begun after a letter.
         const std::size_t j = text.next_stop(i, n);

@@ -185,6 +185,29 @@ TEST_F(SentenceBreakTest, EveryShortStringOverTheClassesMatchesIcu) {
   EXPECT_EQ(compared_, 2 * (17 + 289 + 4913 + 83521 + 1419857));
 }
 
+// Longer strings, at random (a fixed seed): pieces of abbreviations, words, numbers, punctuation
+// and spaces, under the English filter.
+TEST_F(SentenceBreakTest, RandomLongerStringsMatchIcu) {
+  const std::vector<std::string> pieces = {
+      "Mr", "Ph", "D", "U", "S", "A", "e", "g", "a", "m", "No", "Dr", "St", "Inc", "Smith", "the", "It", "7", "3", "10",
+      ".", ".", ".", "!", "?", "\"", "'", ")", "(", ",", "-", ":", ";", " ", " ", " ", "  ", "\n", "\r\n", "\t",
+      "\xE2\x80\x9D" /* ” */, "\xE2\x80\x94" /* — */, "\xC3\xA9" /* é */, "\xC3\x89" /* É */, "\xC2\xA0", "#", "\xC2\xBB"};
+  uint32_t state = 12345;
+  auto next = [&] {  // xorshift: the same strings on every platform
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  };
+  for (int n = 0; n < 100000; ++n) {
+    std::string text;
+    const uint32_t count = 2 + next() % 14;
+    for (uint32_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+    expect_same(*en_icu_, en_, text);
+    if (HasFailure()) return;
+  }
+}
+
 TEST_F(SentenceBreakTest, EveryCoveredCodePointInContextMatchesIcu) {
   // '%' stands for the code point.
   const std::vector<std::string> contexts = {
