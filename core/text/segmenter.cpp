@@ -10,10 +10,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <new>
 #include <stdexcept>
 
+#include "text/sentence_break.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
 
@@ -70,12 +72,12 @@ Utf16Text to_utf16(std::string_view text) {
 }
 
 // The compiled rules of a rule-based iterator (empty for any other kind).
-std::string binary_rules(const icu::BreakIterator& it) {
+std::string_view binary_rules(const icu::BreakIterator& it) {
   const auto* rbbi = dynamic_cast<const icu::RuleBasedBreakIterator*>(&it);
   if (!rbbi) return {};
   uint32_t length = 0;
   const uint8_t* data = const_cast<icu::RuleBasedBreakIterator*>(rbbi)->getBinaryRules(length);
-  return data ? std::string(reinterpret_cast<const char*>(data), length) : std::string();
+  return data ? std::string_view(reinterpret_cast<const char*>(data), length) : std::string_view();
 }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -241,10 +243,44 @@ bool has_root_word_rules(const icu::BreakIterator& it) {
   static const std::string root = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> r(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    return U_SUCCESS(status) && r ? binary_rules(*r) : std::string();
+    return U_SUCCESS(status) && r ? std::string(binary_rules(*r)) : std::string();
   }();
-  const std::string rules = binary_rules(it);
-  return !root.empty() && rules == root;
+  return !root.empty() && binary_rules(it) == root;
+}
+
+// sentence_break.h implements ICU's root sentence rules and the abbreviation filter that
+// createSentenceInstance() puts around them for a locale with "ss=standard". True, with the
+// filter's list in *exceptions (empty when ICU's has none), when the locale's sentence rules are
+// the root rules (compared by the compiled rules: Greek, for one, has its own).
+bool can_break_sentences_without_icu(const icu::Locale& locale, SentenceExceptions* exceptions) {
+  static const std::string root = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> r(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    return U_SUCCESS(status) && r ? std::string(binary_rules(*r)) : std::string();
+  }();
+  // The rules ICU picks for the locale: keywords do not take part (the resource bundle is opened
+  // by the locale's base name), and without "ss" it returns the rule-based iterator itself.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> plain(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.getBaseName()), status));
+  if (U_FAILURE(status) || !plain || root.empty() || binary_rules(*plain) != root) return false;
+  char ss[16] = {};
+  UErrorCode kv = U_ZERO_ERROR;
+  const int32_t length = locale.getKeywordValue("ss", ss, sizeof(ss), kv);
+  if (U_FAILURE(kv) || length <= 0 || std::strcmp(ss, "standard") != 0) {
+    *exceptions = SentenceExceptions();  // ICU filters nothing
+    return true;
+  }
+  return SentenceExceptions::load(locale.getBaseName(), exceptions);
+}
+
+// Merges the false breaks of the raw pieces, trims them and makes them absolute.
+std::vector<Span> finish_sentences(std::string_view text, const std::vector<Span>& pieces, std::size_t base) {
+  std::vector<Span> out;
+  for (const Span& s : merge_false_breaks(text, pieces)) {
+    const Span trimmed = trim(text, s);
+    if (!trimmed.empty()) out.push_back(Span{trimmed.begin + base, trimmed.end + base});
+  }
+  return out;
 }
 
 }  // namespace
@@ -266,14 +302,10 @@ std::vector<Span> merge_false_breaks(std::string_view text, const std::vector<Sp
   return out;
 }
 
-Segmenter::Segmenter(const LanguageInfo& language) {
+Segmenter::Segmenter(const LanguageInfo& language) : sentence_locale_(language.sentence_locale) {
+  fast_sentence_break_ = can_break_sentences_without_icu(icu::Locale(sentence_locale_.c_str()), &sentence_exceptions_);
+  if (!fast_sentence_break_) icu_sentence_iterator();  // throws now, as the other iterators do
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale sentence_locale(language.sentence_locale.c_str());
-  sentence_it_.reset(icu::BreakIterator::createSentenceInstance(sentence_locale, status));
-  if (U_FAILURE(status) || !sentence_it_) {
-    throw std::runtime_error(std::string("ICU sentence iterator: ") + u_errorName(status));
-  }
-  status = U_ZERO_ERROR;
   word_it_.reset(icu::BreakIterator::createWordInstance(icu::Locale(language.word_locale.c_str()), status));
   if (U_FAILURE(status) || !word_it_) {
     throw std::runtime_error(std::string("ICU word iterator: ") + u_errorName(status));
@@ -295,7 +327,26 @@ Segmenter& shared_segmenter(const LanguageInfo& language) {
   return *slot;
 }
 
+icu::BreakIterator& Segmenter::icu_sentence_iterator() {
+  if (!sentence_it_) {
+    UErrorCode status = U_ZERO_ERROR;
+    sentence_it_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(sentence_locale_.c_str()), status));
+    if (U_FAILURE(status) || !sentence_it_) {
+      sentence_it_.reset();
+      throw std::runtime_error(std::string("ICU sentence iterator: ") + u_errorName(status));
+    }
+  }
+  return *sentence_it_;
+}
+
 std::vector<Span> Segmenter::sentences(std::string_view text, std::size_t base) {
+  if (text.empty()) return {};
+  std::vector<Span> pieces;
+  if (fast_sentence_pieces(text, &pieces)) return finish_sentences(text, pieces, base);
+  return sentences_of(to_utf16(text), text, base);
+}
+
+std::vector<Span> Segmenter::icu_sentences(std::string_view text, std::size_t base) {
   if (text.empty()) return {};
   return sentences_of(to_utf16(text), text, base);
 }
@@ -315,9 +366,28 @@ void Segmenter::sentences_and_words(std::string_view text, std::size_t base, std
                                     std::vector<Token>* words) {
   sentences->clear();
   if (text.empty()) return;
+  std::vector<Span> pieces;
+  if (fast_sentence_pieces(text, &pieces)) {
+    *sentences = finish_sentences(text, pieces, base);
+    if (!fast_words(text, base, words)) words_of(to_utf16(text), text, base, words);
+    return;
+  }
   const Utf16Text t = to_utf16(text);  // once for both iterators
   *sentences = sentences_of(t, text, base);
   if (!fast_words(text, base, words)) words_of(t, text, base, words);
+}
+
+bool Segmenter::fast_sentence_pieces(std::string_view text, std::vector<Span>* pieces) {
+  if (!fast_sentence_break_) return false;
+  sentence_ends_.clear();
+  if (!fast_sentence_breaks(text, sentence_exceptions_, &sentence_ends_)) return false;
+  pieces->reserve(sentence_ends_.size());
+  std::size_t start = 0;
+  for (const uint32_t end : sentence_ends_) {
+    pieces->push_back(Span{start, end});
+    start = end;
+  }
+  return true;
 }
 
 bool Segmenter::fast_words(std::string_view text, std::size_t base, std::vector<Token>* out) {
@@ -343,18 +413,14 @@ bool Segmenter::fast_words(std::string_view text, std::size_t base, std::vector<
 
 std::vector<Span> Segmenter::sentences_of(const Utf16Text& t, std::string_view text, std::size_t base) {
   std::vector<Span> pieces;
-  sentence_it_->setText(t.u16);
-  int32_t start = sentence_it_->first();
-  for (int32_t end = sentence_it_->next(); end != icu::BreakIterator::DONE; start = end, end = sentence_it_->next()) {
+  icu::BreakIterator& it = icu_sentence_iterator();
+  it.setText(t.u16);
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
     pieces.push_back(Span{t.byte(start), t.byte(end)});
   }
-  sentence_it_->setText(icu::UnicodeString());  // do not keep a pointer to t.u16
-  std::vector<Span> out;
-  for (const Span& s : merge_false_breaks(text, pieces)) {
-    const Span trimmed = trim(text, s);
-    if (!trimmed.empty()) out.push_back(Span{trimmed.begin + base, trimmed.end + base});
-  }
-  return out;
+  it.setText(icu::UnicodeString());  // do not keep a pointer to t.u16
+  return finish_sentences(text, pieces, base);
 }
 
 void Segmenter::words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text/language.h"
+#include "text/sentence_break.h"
 #include "text/span.h"
 #include "text/word_break.h"
 
@@ -31,15 +32,22 @@ struct Token {
 
 class Segmenter {
  public:
-  // Throws std::runtime_error if ICU cannot create the iterators (e.g. missing ICU data).
+  // Throws std::runtime_error if ICU cannot create the iterators (e.g. missing ICU data). ICU's
+  // sentence iterator is created on first use when sentence_break.h covers the language (its
+  // abbreviation filter costs more to build than breaking a cluster of articles without it); a
+  // failure then throws from the first call that needs it.
   explicit Segmenter(const LanguageInfo& language);
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
 
   // Sentences of `text`, whose first byte is at document offset `base`. Spans are absolute and
-  // trimmed of surrounding white space; empty pieces are dropped.
+  // trimmed of surrounding white space; empty pieces are dropped. Text in the repertoire of
+  // sentence_break.h is broken without ICU (same boundaries), the rest by ICU.
   std::vector<Span> sentences(std::string_view text, std::size_t base);
+
+  // The same, always by ICU's sentence BreakIterator: the reference for tests and benchmarks.
+  std::vector<Span> icu_sentences(std::string_view text, std::size_t base);
 
   // Word tokens (letters or digits; punctuation and spaces skipped), appended to `out`. Text in
   // the repertoire of word_break.h is broken without ICU (same boundaries), the rest by ICU.
@@ -48,7 +56,8 @@ class Segmenter {
   // The same, always by ICU's word BreakIterator: the reference for tests and benchmarks.
   void icu_words(std::string_view text, std::size_t base, std::vector<Token>* out);
 
-  // Both of the above (sentences replaced, words appended), converting the text to UTF-16 once.
+  // Both of the above (sentences replaced, words appended), converting the text to UTF-16 once
+  // if ICU is needed at all.
   void sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences,
                            std::vector<Token>* words);
 
@@ -56,17 +65,28 @@ class Segmenter {
   std::string fold(std::string_view word) const;
   void fold_into(std::string_view word, std::string* out) const;  // the same, into *out (reused)
 
+  // Whether sentences() breaks text in the repertoire of sentence_break.h without ICU: the
+  // language's sentence rules are ICU's root rules (not el, for one).
+  bool fast_sentence_break() const { return fast_sentence_break_; }
+
  private:
   std::vector<Span> sentences_of(const Utf16Text& t, std::string_view text, std::size_t base);
+  // Sentence pieces by fast_sentence_breaks(); false (nothing stored) when it declines the text.
+  bool fast_sentence_pieces(std::string_view text, std::vector<Span>* pieces);
+  icu::BreakIterator& icu_sentence_iterator();  // created on first use
   void words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out);
   // Words by fast_word_spans(); false (nothing appended) when it declines the text.
   bool fast_words(std::string_view text, std::size_t base, std::vector<Token>* out);
 
+  std::string sentence_locale_;
   std::unique_ptr<icu::BreakIterator> sentence_it_;
   std::unique_ptr<icu::BreakIterator> word_it_;
   const icu::Normalizer2* nfkc_cf_ = nullptr;
   bool fast_word_break_ = false;  // the language uses ICU's root word rules (not fi, sv)
+  bool fast_sentence_break_ = false;  // ... and ICU's root sentence rules, filtered by:
+  SentenceExceptions sentence_exceptions_;
   std::vector<WordSpan> spans_;
+  std::vector<uint32_t> sentence_ends_;
 };
 
 // A Segmenter for `language`, created on first use and kept for the thread's lifetime.

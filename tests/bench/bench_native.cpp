@@ -4,7 +4,7 @@
 //
 //   request/<input>  the whole JSON request (precis::handle_request_json): total time and MB/s of
 //                    document text
-//   icu/<input>      ICU alone on the same text: Segmenter::sentences + Segmenter::icu_words over each
+//   icu/<input>      ICU alone on the same text: Segmenter::icu_sentences + Segmenter::icu_words over each
 //                    document's text (the work no summarizer can skip)
 //   icubreak/<input> the floor under that: ICU's BreakIterators alone (UTF-8 -> UTF-16, every
 //                    sentence and word boundary, no case folding, no news post-pass)
@@ -169,7 +169,7 @@ void BM_IcuOnly(benchmark::State& state, const Input* in) {
   for (auto _ : state) {
     sentences = words = 0;
     for (const auto& d : in->docs) {
-      const std::vector<precis::Span> s = seg.sentences(d.text, 0);
+      const std::vector<precis::Span> s = seg.icu_sentences(d.text, 0);
       tokens.clear();
       seg.icu_words(d.text, 0, &tokens);
       sentences += s.size();

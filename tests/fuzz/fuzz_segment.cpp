@@ -4,8 +4,9 @@
 // the rest is repaired to UTF-8, as every caller does. Checks: sentences are in bounds (offset by
 // `base`), on code-point boundaries, trimmed, disjoint, and cover every non-blank byte; words are
 // in order, disjoint, within the text, with valid UTF-8 folded forms, and equal to ICU's own
-// (words() may break without ICU: text/word_break.h); merge_false_breaks keeps any
-// partition of the text a partition.
+// (words() may break without ICU: text/word_break.h); sentences equal ICU's own (sentences() may
+// break without ICU: text/sentence_break.h); merge_false_breaks keeps any partition of the text a
+// partition.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -44,10 +45,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::require(resolve_language(code, &language), "language code rejected");
   Segmenter& segmenter = shared_segmenter(language);
 
-  const std::vector<Span> sentences = shifted(segmenter.sentences(text, base), base);
+  const std::vector<Span> absolute = segmenter.sentences(text, base);
+  const std::vector<Span> sentences = shifted(absolute, base);
   fuzz::require(invariants::check_spans(text, sentences, "sentence"));
   fuzz::require(invariants::check_trimmed(text, sentences, "sentence"));
   fuzz::require(invariants::check_coverage(text, sentences, "sentences"));
+  // Where sentences() breaks without ICU (text/sentence_break.h), it must draw ICU's very sentences.
+  const std::vector<Span> icu_sentences = segmenter.icu_sentences(text, base);
+  fuzz::require(absolute == icu_sentences, "sentences() and ICU disagree");
+  std::vector<Span> both_sentences;
+  std::vector<Token> both_words;
+  segmenter.sentences_and_words(text, base, &both_sentences, &both_words);
+  fuzz::require(both_sentences == icu_sentences, "sentences_and_words() and ICU disagree on sentences");
 
   std::vector<Token> tokens;
   segmenter.words(text, base, &tokens);
