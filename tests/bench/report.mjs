@@ -143,7 +143,7 @@ out.push(table(
     'wasm', 'wasm ICU', 'wasm/ICU<=3', 'wasm/native<=2', 'wasm mem/limit MiB', 'chromium', 'wink', 'vs wink', 'lexrank', 'vs lexrank'],
   rows));
 out.push('');
-out.push('ICU = Segmenter::sentences + ::words over each document (ICU with case folding and the news post-pass: the work no');
+out.push('ICU = Segmenter::icu_sentences + ::icu_words over each document (ICU\'s iterators, with case folding and the news post-pass: the work no');
 out.push('summarizer can skip), same build; ICU brk = ICU BreakIterators alone (no folding, no post-pass), native. MB/s: native.');
 out.push('vs peer: peer time / wasm time in Node (>= 10x on DUC clusters, > 1x at every size). wasm mem: linear memory after the');
 out.push('request in a fresh instance (it only grows: the peak), limit 3 x request bytes + 32 MiB. RSS: native peak, fresh process.');
@@ -221,7 +221,7 @@ if (stageRows.length) {
   out.push('Native time per stage, CPU ms (% of the request), measured from outside the core (tests/bench/bench_native.cpp):');
   out.push(table(['input', 'request', 'parse', 'clean', 'segment', 'terms+concepts', 'weigh', 'select', 'rest',
     'sentences', 'candidates', 'concepts', 'threshold'], stageRows));
-  out.push('clean = UTF-8 repair + line split + shared lines + line cleaning; segment = ICU on the cleaned blocks; terms+concepts =');
+  out.push('clean = UTF-8 repair + line split + shared lines + line cleaning; segment = sentences and words of the cleaned blocks (ICU\'s rules; ICU\'s iterators only beyond Latin script); terms+concepts =');
   out.push('analyze() - clean - segment; rest = request - parse - analyze - weigh - select (reading order, support, key sentences,');
   out.push('response JSON). request here: timed in the same iterations as the stages. threshold: weigh_concepts\' final document count.');
   if (stageRows.some((r) => r[0].endsWith(' !'))) out.push('! the outside replica of clean/segment no longer matches analyze(): those columns are indicative only.');
