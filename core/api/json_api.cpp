@@ -240,8 +240,7 @@ std::string run(ParsedRequest req) {
   }
   if (!any_text) throw RequestError("empty_input", "no document has any text");
 
-  const std::vector<char> from_html = std::move(req.from_html);
-  return summary_response(summarize(std::move(req.documents), language, req.options), from_html, std::move(warnings));
+  return summary_response(summarize(std::move(req.documents), language, req.options), req.from_html, std::move(warnings));
 }
 
 // Runs `make_request()` (which parses) and turns every failure into an error response.

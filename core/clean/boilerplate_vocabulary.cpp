@@ -117,11 +117,6 @@ const WordList& interface_glue() {
 
 std::vector<std::string_view> paywall_phrases() { return {std::begin(kPaywall), std::end(kPaywall)}; }
 
-bool has_paywall_phrase(const std::string& key) {
-  static const PhraseSet index(kPaywall);
-  return index.found_in(key);
-}
-
 bool has_interface_phrase(const std::string& key) {
   static const PhraseSet index(kInterface);
   return index.found_in(key);

@@ -9,9 +9,8 @@
 
 namespace precis {
 
-// Phrases that open a paywall or metered-access block ("you've reached your limit").
-bool has_paywall_phrase(const std::string& key);
-// The same phrases, for a PhraseSet that looks for them among other lists in one pass.
+// Phrases that open a paywall or metered-access block ("you've reached your limit"), for a
+// PhraseSet that looks for them among other lists in one pass over a line.
 std::vector<std::string_view> paywall_phrases();
 // Share buttons, newsletter and app prompts, cookie banners, "Advertisement", "Read more".
 bool has_interface_phrase(const std::string& key);

@@ -35,9 +35,7 @@ Utf16Text to_utf16(std::string_view text) {
   const int32_t capacity = static_cast<int32_t>(text.size());  // UTF-16 never needs more units than UTF-8 bytes
   char16_t* units = t.u16.getBuffer(capacity);
   if (units == nullptr) throw std::bad_alloc();
-  unsigned char any = 0;
-  for (const char c : text) any |= static_cast<unsigned char>(c);
-  if (any < 0x80) {  // ASCII, as most news text: one unit per byte, offsets unchanged
+  if (is_ascii(text)) {  // ASCII, as most news text: one unit per byte, offsets unchanged
     for (std::size_t i = 0; i < text.size(); ++i) units[i] = static_cast<unsigned char>(text[i]);
     t.u16.releaseBuffer(capacity);
     return t;
@@ -78,6 +76,17 @@ std::string_view binary_rules(const icu::BreakIterator& it) {
   uint32_t length = 0;
   const uint8_t* data = const_cast<icu::RuleBasedBreakIterator*>(rbbi)->getBinaryRules(length);
   return data ? std::string_view(reinterpret_cast<const char*>(data), length) : std::string_view();
+}
+
+// Lowercases A-Z in place and says whether every byte is ASCII: then this is the word's
+// NFKC_Casefold, and most words of most news text skip ICU's UTF-16 round trip and normalizer.
+bool lowercase_ascii(std::string* s) {
+  unsigned char any = 0;
+  for (char& c : *s) {  // lowercase and test for ASCII in one pass
+    any |= static_cast<unsigned char>(c);
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return any < 0x80;
 }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -400,12 +409,7 @@ bool Segmenter::fast_words(std::string_view text, std::size_t base, std::vector<
     // The common case inline: a string made from the word's bytes (no library call for a short
     // word), lowercased in place; a word with non-ASCII letters is folded by ICU instead.
     std::string folded(word.data(), word.size());
-    unsigned char any = 0;
-    for (char& c : folded) {
-      any |= static_cast<unsigned char>(c);
-      c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    if (any >= 0x80) fold_into(word, &folded);
+    if (!lowercase_ascii(&folded)) icu_fold(word, &folded);
     out->push_back(Token{Span{base + w.begin, base + w.end}, std::move(folded), w.is_number});
   }
   return true;
@@ -445,17 +449,11 @@ std::string Segmenter::fold(std::string_view word) const {
 }
 
 void Segmenter::fold_into(std::string_view word, std::string* out) const {
-  // ASCII: NFKC_Casefold only lowercases A-Z. Most words of most news text take this path, which
-  // skips two UTF-16 conversions and the normalizer.
-  out->resize(word.size());
-  char* o = out->data();
-  unsigned char any = 0;
-  for (std::size_t i = 0; i < word.size(); ++i) {  // lowercase and test for ASCII in one pass
-    const char c = word[i];
-    any |= static_cast<unsigned char>(c);
-    o[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  if (any < 0x80) return;
+  out->assign(word.data(), word.size());
+  if (!lowercase_ascii(out)) icu_fold(word, out);
+}
+
+void Segmenter::icu_fold(std::string_view word, std::string* out) const {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   icu::UnicodeString folded = nfkc_cf_->normalize(u, status);

@@ -75,6 +75,8 @@ class Segmenter {
   bool fast_sentence_pieces(std::string_view text, std::vector<Span>* pieces);
   icu::BreakIterator& icu_sentence_iterator();  // created on first use
   void words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out);
+  // NFKC_Casefold of a word that is not pure ASCII, typographic apostrophes made plain.
+  void icu_fold(std::string_view word, std::string* out) const;
   // Words by fast_word_spans(); false (nothing appended) when it declines the text.
   bool fast_words(std::string_view text, std::size_t base, std::vector<Token>* out);
 

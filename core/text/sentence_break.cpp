@@ -12,6 +12,8 @@
 #include <limits>
 #include <memory>
 
+#include "text/utf8.h"
+
 // ICU's filtered-iterator builder reads its list with ures_getByKeyWithFallback(), which ICU
 // exports but declares only in its internal uresimp.h. The same call here finds the same resource.
 U_CAPI UResourceBundle* U_EXPORT2 ures_getByKeyWithFallback(const UResourceBundle* resB, const char* inKey,
@@ -250,48 +252,6 @@ struct DecodedText {
   }
 };
 
-// Decodes `text` into one class per code point and the byte offset where each begins (plus the
-// end). False at an uncovered code point or malformed UTF-8.
-bool classify(std::string_view text, std::vector<uint8_t>* cls, std::vector<uint32_t>* at) {
-  cls->clear();
-  at->clear();
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    at->push_back(static_cast<uint32_t>(i));
-    const unsigned char b = s[i];
-    if (b < 0x80) {
-      cls->push_back(kAscii.of[b]);
-      ++i;
-      continue;
-    }
-    char32_t c;
-    std::size_t len;
-    if ((b & 0xE0) == 0xC0) { c = b & 0x1F; len = 2; }
-    else if ((b & 0xF0) == 0xE0) { c = b & 0x0F; len = 3; }
-    else return false;  // 4-byte sequences and malformed bytes: ICU
-    if (i + len > n) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      c = (c << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms and surrogates decode to code points ICU would not see here: decline.
-    if ((len == 2 && c < 0x80) || (len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)))) return false;
-    const Class k = class_of(c);
-    if (k == kUnsupported) return false;
-    cls->push_back(k);
-    i += len;
-  }
-  at->push_back(static_cast<uint32_t>(n));
-  return true;
-}
-
-bool is_ascii(std::string_view text) {
-  unsigned char any = 0;
-  for (const char c : text) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
-}
 
 // The code point that ends before byte `pos` (> 0) of valid UTF-8; `pos` moves to its start.
 char32_t previous_code_point(std::string_view text, std::size_t* pos) {
@@ -518,7 +478,7 @@ bool fast_sentence_breaks(std::string_view text, const SentenceExceptions& excep
   }
   thread_local std::vector<uint8_t> classes;
   thread_local std::vector<uint32_t> offsets;
-  if (!classify(text, &classes, &offsets)) return false;
+  if (!classify_code_points(text, class_of, kUnsupported, &classes, &offsets)) return false;
   scan(DecodedText{classes, offsets}, classes.size(), text, exceptions, ends);
   return true;
 }

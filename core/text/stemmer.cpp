@@ -2,6 +2,8 @@
 
 #include <libstemmer.h>
 
+#include "text/utf8.h"
+
 namespace precis {
 
 Stemmer::Stemmer(const std::string& algorithm) {
@@ -17,9 +19,7 @@ Stemmer::~Stemmer() {
 
 std::string Stemmer::stem(std::string_view word) const {
   if (!stemmer_ || word.empty()) return std::string(word);
-  unsigned char any = 0;
-  for (const char c : word) any |= static_cast<unsigned char>(c);
-  sb_stemmer* const s = (any < 0x80 && ascii_stemmer_) ? ascii_stemmer_ : stemmer_;
+  sb_stemmer* const s = (ascii_stemmer_ && is_ascii(word)) ? ascii_stemmer_ : stemmer_;
   const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   // libstemmer returns NULL only when it cannot allocate; keep the word rather than lose it.
   if (!out) return std::string(word);

@@ -35,6 +35,50 @@ inline std::size_t utf8_sequence_length(unsigned char b) {
   return 1;
 }
 
+// Every byte below 0x80 (pure ASCII text: the common case that fast paths test for).
+inline bool is_ascii(std::string_view text) {
+  unsigned char any = 0;
+  for (const char c : text) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+// Decodes UTF-8 `text` into one class per code point, class_of(code point), and the byte offset
+// where each begins (plus the end): the form the rule-based breakers (word_break, sentence_break)
+// scan when a text is not pure ASCII. Returns false when class_of gives `declined`, and on
+// anything but well-formed one- to three-byte sequences (four-byte ones, malformed bytes,
+// overlong forms, surrogates): such text is left to ICU.
+template <typename ClassOf>
+bool classify_code_points(std::string_view text, ClassOf class_of, uint8_t declined, std::vector<uint8_t>* classes,
+                          std::vector<uint32_t>* offsets) {
+  classes->clear();
+  offsets->clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    offsets->push_back(static_cast<uint32_t>(i));
+    const unsigned char b = s[i];
+    char32_t c;
+    std::size_t len;
+    if (b < 0x80) { c = b; len = 1; }
+    else if ((b & 0xE0) == 0xC0) { c = b & 0x1F; len = 2; }
+    else if ((b & 0xF0) == 0xE0) { c = b & 0x0F; len = 3; }
+    else return false;
+    if (i + len > n) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      c = (c << 6) | (s[i + k] & 0x3F);
+    }
+    if ((len == 2 && c < 0x80) || (len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)))) return false;
+    const uint8_t k = static_cast<uint8_t>(class_of(c));
+    if (k == declined) return false;
+    classes->push_back(k);
+    i += len;
+  }
+  offsets->push_back(static_cast<uint32_t>(n));
+  return true;
+}
+
 // Unicode White_Space (the set ICU's u_isUWhiteSpace tests; unchanged since Unicode 6.3), spelled
 // out: in wasm, u_isUWhiteSpace alone would link ICU's property-vector tables (~94 KB of the
 // module). tests/unit/utf8_test.cpp checks it against ICU for every code point.

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "text/utf8.h"
+
 namespace precis {
 namespace {
 
@@ -40,9 +42,11 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
-// Beyond ASCII: Latin-1 and Latin Extended-A/B letters (all ALetter but the two signs), and the
-// typographic punctuation of news text. Keep in step with fast_word_break_repertoire().
+// ASCII by the table; beyond, Latin-1 and Latin Extended-A/B letters (all ALetter but the two
+// signs) and the typographic punctuation of news text. Keep in step with
+// fast_word_break_repertoire().
 Class class_of(char32_t c) {
+  if (c < 0x80) return kAscii.of[c];
   if (c >= 0xC0 && c <= 0x24F) return (c == 0xD7 || c == 0xF7) ? kOther : kLetter;
   switch (c) {
     case 0x2018: case 0x2019: return kMidNumLet;  // typographic apostrophes
@@ -52,41 +56,6 @@ Class class_of(char32_t c) {
       return kOther;
     default: return kUnsupported;
   }
-}
-
-// Decodes `text` into one class per code point and the byte offset where each begins (plus the
-// end). False at an unsupported code point or malformed UTF-8.
-bool classify(std::string_view text, std::vector<uint8_t>* cls, std::vector<uint32_t>* at) {
-  cls->clear();
-  at->clear();
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    at->push_back(static_cast<uint32_t>(i));
-    const unsigned char b = s[i];
-    if (b < 0x80) {
-      cls->push_back(kAscii.of[b]);
-      ++i;
-      continue;
-    }
-    char32_t c;
-    std::size_t len;
-    if ((b & 0xE0) == 0xC0) { c = b & 0x1F; len = 2; }
-    else if ((b & 0xF0) == 0xE0) { c = b & 0x0F; len = 3; }
-    else return false;  // 4-byte sequences (emoji, rare scripts) and malformed bytes: ICU
-    if (i + len > n) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      c = (c << 6) | (s[i + k] & 0x3F);
-    }
-    const Class k = class_of(c);
-    if (k == kUnsupported) return false;
-    cls->push_back(k);
-    i += len;
-  }
-  at->push_back(static_cast<uint32_t>(n));
-  return true;
 }
 
 bool letter_or_digit(uint8_t c) { return static_cast<uint8_t>(c - kLetter) <= kNumeric - kLetter; }
@@ -156,11 +125,6 @@ struct DecodedText {
   uint32_t at(std::size_t j) const { return offsets[j]; }
 };
 
-bool is_ascii(std::string_view text) {
-  unsigned char any = 0;
-  for (const char c : text) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
-}
 
 }  // namespace
 
@@ -172,7 +136,7 @@ bool fast_word_spans(std::string_view text, std::vector<WordSpan>* out) {
   }
   thread_local std::vector<uint8_t> classes;
   thread_local std::vector<uint32_t> offsets;
-  if (!classify(text, &classes, &offsets)) return false;
+  if (!classify_code_points(text, class_of, kUnsupported, &classes, &offsets)) return false;
   scan(DecodedText{classes, offsets}, classes.size(), out);
   return true;
 }

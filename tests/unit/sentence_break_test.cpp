@@ -22,21 +22,12 @@
 #include "test_data.h"
 #include "text/language.h"
 #include "text/segmenter.h"
+#include "unicode_strings.h"
 
 namespace precis {
 namespace {
 
-std::string utf8(char32_t c) {
-  std::string s;
-  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(s);
-  return s;
-}
-
-std::string utf8(const std::u32string& s) {
-  std::string out;
-  for (const char32_t c : s) out += utf8(c);
-  return out;
-}
+using test::utf8;
 
 // A UTF-8 text in UTF-16 for ICU, with the UTF-8 offset of every UTF-16 position.
 struct Converted {

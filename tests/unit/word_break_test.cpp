@@ -16,15 +16,12 @@
 
 #include "text/language.h"
 #include "text/segmenter.h"
+#include "unicode_strings.h"
 
 namespace precis {
 namespace {
 
-std::string utf8(char32_t c) {
-  std::string s;
-  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(s);
-  return s;
-}
+using test::utf8;
 
 // Word tokens by ICU (root word rules), in UTF-8 offsets.
 std::vector<WordSpan> icu_spans(icu::BreakIterator& it, const std::string& text) {
