@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "api/json_api.h"
+#include "api/json_writer.h"
 #include "api/limits.h"
 #include "summarize/compression.h"
 #include "text/utf8.h"
@@ -16,42 +17,65 @@ using nlohmann::json;
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-json span_json(const Span& s, const Utf16OffsetMap& map) {
-  return json{{"utf8", {{"begin", s.begin}, {"end", s.end}}},
-              {"utf16", {{"begin", map.to_utf16(s.begin)}, {"end", map.to_utf16(s.end)}}}};
+// A span's two keys, "utf16" and "utf8" (in that order: they sort so), in the object being written.
+void write_span(JsonObjectWriter* o, const Span& s, const Utf16OffsetMap& map) {
+  std::string* out = o->key("utf16");
+  out->append("{\"begin\":");
+  append_json_int(out, map.to_utf16(s.begin));
+  out->append(",\"end\":");
+  append_json_int(out, map.to_utf16(s.end));
+  out->push_back('}');
+  out = o->key("utf8");
+  out->append("{\"begin\":");
+  append_json_int(out, s.begin);
+  out->append(",\"end\":");
+  append_json_int(out, s.end);
+  out->push_back('}');
 }
 
 double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
 
-json sentence_json(const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps, bool with_support) {
+void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps,
+                    bool with_support) {
   const AnalyzedDocument& d = r.corpus.documents[ref.document];
   const Sentence& s = sentence_of(r.corpus, ref);
-  json j = span_json(s.span, maps[ref.document]);
-  j["text"] = sentence_text(d, s);
+  const Utf16OffsetMap& map = maps[ref.document];
+  JsonObjectWriter o(out);
+  o.integer("document", ref.document);
+  o.string("document_id", d.id);
   if (!s.omitted.empty()) {  // a compressed form: `span` is still the whole sentence's
-    json omitted = json::array();
-    for (const Span& o : s.omitted) omitted.push_back(span_json(o, maps[ref.document]));
-    j["omitted"] = std::move(omitted);
+    std::string* a = o.key("omitted");
+    a->push_back('[');
+    for (std::size_t i = 0; i < s.omitted.size(); ++i) {
+      if (i > 0) a->push_back(',');
+      JsonObjectWriter span(a);
+      write_span(&span, s.omitted[i], map);
+      span.close();
+    }
+    a->push_back(']');
   }
-  j["document"] = ref.document;
-  j["document_id"] = d.id;
-  j["sentence"] = ref.index;
-  j["words"] = s.words;
-  j["score"] = rounded(ref.score);
-  if (with_support) j["support"] = ref.support;
-  return j;
+  append_json_double(o.key("score"), rounded(ref.score));
+  o.integer("sentence", ref.index);
+  if (with_support) o.integer("support", ref.support);
+  o.string("text", sentence_text(d, s));
+  write_span(&o, s.span, map);
+  o.integer("words", s.words);
+  o.close();
 }
 
-json removed_json(const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
-  json out = json::array();
-  for (const auto& rs : spans) {
-    json jr = span_json(rs.span, map);
-    jr["reason"] = rs.reason;
-    jr["detail"] = rs.detail;
-    jr["text"] = std::string(rs.span.of(text));
-    out.push_back(std::move(jr));
+void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const RemovedSpan& rs = spans[i];
+    if (i > 0) out->push_back(',');
+    JsonObjectWriter o(out);
+    o.string("detail", rs.detail);
+    o.string("reason", rs.reason);
+    o.string("text", rs.span.of(text));
+    write_span(&o, rs.span, map);
+    o.close();
   }
-  return out;
+  out->push_back(']');
 }
 
 // options.extract_only: each document's text as the summarizer would read it (for HTML input, the
@@ -97,9 +121,10 @@ std::string extract_only_response(const std::vector<InputDocument>& documents, c
   return dump(extract_only_json(documents, from_html, html_blocks));
 }
 
-// The response, written piece by piece: each document's JSON is built, appended and dropped, so a
-// request of thousands of documents never holds the whole response as a JSON tree (which took
-// more memory than the analysis). Keys in alphabetical order, exactly as dumping one object would.
+// The response, written piece by piece (json_writer.h): a request of thousands of documents never
+// holds the whole response as a JSON tree (which took more memory than the analysis), and each
+// document's memory is released once it is written. Keys in byte order, exactly as dumping one
+// nlohmann object would write them.
 std::string summary_response(SummaryResult r, const std::vector<char>& from_html, json warnings) {
   // The response needs spans and counts only: give back the terms and concepts (most of the
   // analysis' memory) before building it.
@@ -117,8 +142,12 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   for (const auto& d : r.corpus.documents) maps.emplace_back(d.text);
 
   // The summary first (it quotes documents that are released below, once written).
-  json summary = json::array();
-  for (const auto& ref : r.summary) summary.push_back(sentence_json(r, ref, maps, true));
+  std::string summary = "[";
+  for (std::size_t k = 0; k < r.summary.size(); ++k) {
+    if (k > 0) summary.push_back(',');
+    write_sentence(&summary, r, r.summary[k], maps, true);
+  }
+  summary.push_back(']');
   std::string out;
   // Room for the whole response at once: grown by doubling, the string would need ever larger
   // contiguous blocks while the memory just given back lies in small pieces between documents,
@@ -128,21 +157,25 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   std::size_t sentences = 0, words = 0, long_sentences = 0;
   for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
     AnalyzedDocument& d = r.corpus.documents[i];
-    json jd;
-    jd["id"] = d.id;
-    jd["title"] = d.title;
-    if (from_html[i]) jd["text"] = d.text;  // extracted from HTML: the text all offsets point into
-    jd["words"] = d.word_count;
-    jd["sentences"] = d.sentences.size();
-    json keys = json::array();
-    for (const auto& ref : r.key_sentences[i]) keys.push_back(sentence_json(r, ref, maps, false));
-    jd["key_sentences"] = std::move(keys);
-    jd["removed"] = removed_json(d.cleaned.removed, d.text, maps[i]);
-    // Only when the request restored something (documents[i].keep): other responses are unchanged.
-    if (!d.cleaned.restored.empty()) jd["restored"] = removed_json(d.cleaned.restored, d.text, maps[i]);
-    jd["invalid_utf8"] = d.invalid_utf8_at.size();
     if (i > 0) out += ',';
-    out += dump(jd);
+    JsonObjectWriter jd(&out);  // keys in byte order, as nlohmann would write them
+    jd.string("id", d.id);
+    jd.integer("invalid_utf8", d.invalid_utf8_at.size());
+    std::string* keys = jd.key("key_sentences");
+    keys->push_back('[');
+    for (std::size_t k = 0; k < r.key_sentences[i].size(); ++k) {
+      if (k > 0) keys->push_back(',');
+      write_sentence(keys, r, r.key_sentences[i][k], maps, false);
+    }
+    keys->push_back(']');
+    write_removed(jd.key("removed"), d.cleaned.removed, d.text, maps[i]);
+    // Only when the request restored something (documents[i].keep): other responses are unchanged.
+    if (!d.cleaned.restored.empty()) write_removed(jd.key("restored"), d.cleaned.restored, d.text, maps[i]);
+    jd.integer("sentences", d.sentences.size());
+    if (from_html[i]) jd.string("text", d.text);  // extracted from HTML: the text all offsets point into
+    jd.string("title", d.title);
+    jd.integer("words", d.word_count);
+    jd.close();
     sentences += d.sentences.size();
     words += static_cast<std::size_t>(d.word_count);
     for (const auto& s : d.sentences) long_sentences += s.too_long;
@@ -175,7 +208,7 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   out += "],\"errors\":[],\"ok\":true,\"stats\":";
   out += dump(stats);
   out += ",\"summary\":";
-  out += dump(summary);
+  out += summary;
   out += ",\"version\":" + std::to_string(kSchemaVersion) + ",\"warnings\":";
   out += dump(warnings);
   out += '}';
