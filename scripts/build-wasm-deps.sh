@@ -104,8 +104,11 @@ SNOWBALL_LANGUAGES="arabic danish dutch english finnish french german hungarian 
 norwegian porter portuguese romanian russian spanish swedish turkish"
 # Of those, the ones also linked as ISO-8859-1 stemmers (core/text/stemmer.cpp uses one, when
 # libstemmer has it, for words of ASCII letters: the same algorithm, the same stems, without
-# UTF-8 decoding). None yet. Each must be in SNOWBALL_LANGUAGES.
-SNOWBALL_LATIN1_LANGUAGES=""
+# UTF-8 decoding). English only: it makes a wasm request on the DUC news clusters ~1.5% faster
+# (on top of -O2) for 2 KB gzip'd; the other twelve that Snowball offers in ISO-8859-1 would add
+# ~9 KB gzip'd to every download for a gain only on requests in their language. Each must be in
+# SNOWBALL_LANGUAGES.
+SNOWBALL_LATIN1_LANGUAGES="english"
 
 # The keys cover everything that changes the output; they are computed from constants and the
 # patch files in the clone only, so the cache hit below needs no tool, network or package manager.
