@@ -3,14 +3,26 @@
 #   lib/libicuuc.a    ICU 72.1 "common" (break iteration, normalization, case folding live there;
 #                     i18n is not needed)
 #   lib/libicudata.a  a FILTERED ICU data library (~210 KB instead of ~30 MB)
-#   lib/libstemmer.a  Snowball 2.2.0, all UTF-8 stemmers
+#   lib/libstemmer.a  Snowball 2.2.0: the UTF-8 stemmers of SNOWBALL_LANGUAGES, and the ISO-8859-1
+#                     ones of SNOWBALL_LATIN1_LANGUAGES (core/text/stemmer.cpp stems ASCII words
+#                     with those: same stems, no UTF-8 decoding)
 #   include/          ICU common headers + libstemmer.h
 #   precis-wasm-deps.cmake   IMPORTED targets precis_wasm::{icuuc,icudata,stemmer}
 #
-# Usage: scripts/build-wasm-deps.sh        (env: OPT=-Oz, PRECIS_CACHE=~/.cache/precis, JOBS=nproc)
+# Usage: scripts/build-wasm-deps.sh
+#   env: ICU_OPT=-Oz, SNOWBALL_OPT=-O2, PRECIS_CACHE=~/.cache/precis, JOBS=nproc
 # The LAST (and only) line on stdout is the absolute prefix, so callers can do
 #   PRECIS_WASM_DEPS=$(scripts/build-wasm-deps.sh)
 # Everything else goes to stderr or to log files. A complete prefix is reused at once.
+#
+# Cache layout (in PRECIS_CACHE): ICU and Snowball are built into parts of their own, each keyed
+# on what goes into it, and the prefix is assembled from copies of the two:
+#   wasm-icu72.1-<key>/                           ICU libraries + headers   (minutes to build)
+#   wasm-snowball2.2.0-<key>/                     libstemmer.a + header     (seconds)
+#   wasm-deps-icu72.1-snowball2.2.0-<key>/        the prefix (key: both part keys + assembly)
+# So changing Snowball's flags or stemmer lists rebuilds Snowball only, not ICU. A part or prefix
+# is published (renamed into place, then reused) only after the smoke test of the assembled
+# prefix passed.
 #
 # Why it is built this way (see shared/notes/toolchain.md):
 # - Debian's Emscripten 3.1.6 has a frozen cache, so -sUSE_ICU cannot be used, and emsdk cannot
@@ -26,16 +38,23 @@ exec 3>&1 1>&2            # fd 3 = the real stdout, reserved for the final prefi
 ICU_VERSION=72.1
 SNOWBALL_VERSION=2.2.0
 EMSCRIPTEN_VERSION=3.1.6
-# Bump when a change to this script changes the produced libraries without changing the
-# flags, data list or patches below (they are hashed into the cache key anyway).
-RECIPE_REV=2
+# Bump the matching revision when a change to this script changes what it produces without
+# changing the flags, lists or patches below (those are hashed into the cache keys anyway).
+ICU_RECIPE_REV=2        # the ICU part
+SNOWBALL_RECIPE_REV=1   # the Snowball part
+RECIPE_REV=3            # the assembled prefix (precis-wasm-deps.cmake, smoke test)
 
-OPT=${OPT:--Oz}
+# ICU at -Oz (size): it is most of the wasm module. Snowball at -O2: stemming was ~11% of a wasm
+# request's time on the DUC news clusters; -O2 makes a request ~1.5% faster, and its code is even
+# a little smaller than at -Oz (the module 2 KB smaller gzip'd). -O3 gained nothing more.
+ICU_OPT=${ICU_OPT:--Oz}
+SNOWBALL_OPT=${SNOWBALL_OPT:--O2}
 JOBS=${JOBS:-$(nproc)}
 # RTTI must stay on: ICU uses typeid/dynamic_cast. No -pthread: libraries built without atomics
 # cannot be linked into a threaded module, and the app stays single-threaded (Web Worker instead).
-CFLAGS_ALL="$OPT -DNDEBUG"
-CXXFLAGS_ALL="$OPT -DNDEBUG -frtti"
+ICU_CFLAGS="$ICU_OPT -DNDEBUG"
+ICU_CXXFLAGS="$ICU_OPT -DNDEBUG -frtti"
+SNOWBALL_CFLAGS="$SNOWBALL_OPT -DNDEBUG"
 # Definitions ICU is compiled with AND that consumers must see, so both sides agree on
 # uconfig.h/platform.h (export macros, no file I/O, no plugin loading, no service registration:
 # BreakIterator::registerInstance and ICU's locale service framework are never used, and
@@ -83,16 +102,28 @@ brkitr/sent_el.brk"
 # native and wasm builds stem the same languages.
 SNOWBALL_LANGUAGES="arabic danish dutch english finnish french german hungarian indonesian italian
 norwegian porter portuguese romanian russian spanish swedish turkish"
+# Of those, the ones also linked as ISO-8859-1 stemmers (core/text/stemmer.cpp uses one, when
+# libstemmer has it, for words of ASCII letters: the same algorithm, the same stems, without
+# UTF-8 decoding). English only: it makes a wasm request on the DUC news clusters ~1.5% faster
+# (on top of -O2) for 2 KB gzip'd; the other twelve that Snowball offers in ISO-8859-1 would add
+# ~9 KB gzip'd to every download for a gain only on requests in their language. Each must be in
+# SNOWBALL_LANGUAGES.
+SNOWBALL_LATIN1_LANGUAGES="english"
 
-# The key covers everything that changes the output; it is computed from constants and the
+# The keys cover everything that changes the output; they are computed from constants and the
 # patch files in the clone only, so the cache hit below needs no tool, network or package manager.
-KEY=$( { printf '%s\n' "rev=$RECIPE_REV" "emscripten=$EMSCRIPTEN_VERSION" "cflags=$CFLAGS_ALL" \
-        "cxxflags=$CXXFLAGS_ALL" "defs=$ICU_PUBLIC_DEFS" "private-defs=$ICU_PRIVATE_DEFS" "$ICU_DATA_ITEMS" \
-        "stemmers=$SNOWBALL_LANGUAGES"; for p in $ICU_PATCHES; do basename "$p"; sha256sum < "$p"; done; } |
-      sha256sum | cut -c1-10)
+key() { sha256sum | cut -c1-10; }
+ICU_KEY=$( { printf '%s\n' "rev=$ICU_RECIPE_REV" "emscripten=$EMSCRIPTEN_VERSION" "cflags=$ICU_CFLAGS" \
+        "cxxflags=$ICU_CXXFLAGS" "defs=$ICU_PUBLIC_DEFS" "private-defs=$ICU_PRIVATE_DEFS" "$ICU_DATA_ITEMS";
+        for p in $ICU_PATCHES; do basename "$p"; sha256sum < "$p"; done; } | key)
+SNOWBALL_KEY=$(printf '%s\n' "rev=$SNOWBALL_RECIPE_REV" "emscripten=$EMSCRIPTEN_VERSION" "cflags=$SNOWBALL_CFLAGS" \
+        "stemmers=$SNOWBALL_LANGUAGES" "latin1=$SNOWBALL_LATIN1_LANGUAGES" | key)
+KEY=$(printf '%s\n' "rev=$RECIPE_REV" "icu=$ICU_KEY" "snowball=$SNOWBALL_KEY" | key)
 CACHE_ROOT=${PRECIS_CACHE:-${HOME:?HOME is unset: set PRECIS_CACHE}/.cache/precis}
 mkdir -p "$CACHE_ROOT"
 CACHE_ROOT=$(cd "$CACHE_ROOT" && pwd -P)
+ICU_PART=$CACHE_ROOT/wasm-icu$ICU_VERSION-$ICU_KEY
+SB_PART=$CACHE_ROOT/wasm-snowball$SNOWBALL_VERSION-$SNOWBALL_KEY
 PREFIX=$CACHE_ROOT/wasm-deps-icu$ICU_VERSION-snowball$SNOWBALL_VERSION-$KEY
 STAMP=$PREFIX/.complete
 
@@ -104,17 +135,27 @@ finish() { echo "$PREFIX" >&3; exit 0; }
 exec 9>"$CACHE_ROOT/.build.lock"
 if ! flock -n 9; then echo "another build is running; waiting for $CACHE_ROOT/.build.lock ..."; flock 9; fi
 [ -f "$STAMP" ] && finish
-# A prefix without stamp is never produced by the atomic move below; remove leftovers anyway.
+# A prefix or part without stamp is never produced by the atomic moves below; remove leftovers.
 rm -rf "$PREFIX"
+BUILD_ICU=0; [ -f "$ICU_PART/.complete" ] || { BUILD_ICU=1; rm -rf "$ICU_PART"; }
+BUILD_SB=0;  [ -f "$SB_PART/.complete" ]  || { BUILD_SB=1;  rm -rf "$SB_PART"; }
 
 T_START=$(date +%s.%N)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/precis-wasm-deps.XXXXXX")
-# Staging lives in the cache root so that the final `mv` is a same-filesystem rename (atomic).
+# Staging lives in the cache root so that the final `mv`s are same-filesystem renames (atomic).
+# A part to build is made in its own staging dir; ICU_DIR/SB_DIR is where each part is read from.
 STAGE=$(mktemp -d "$CACHE_ROOT/.staging.XXXXXX")
+ICU_DIR=$ICU_PART; [ "$BUILD_ICU" = 1 ] && ICU_DIR=$(mktemp -d "$CACHE_ROOT/.staging-icu.XXXXXX")
+SB_DIR=$SB_PART;   [ "$BUILD_SB" = 1 ]  && SB_DIR=$(mktemp -d "$CACHE_ROOT/.staging-snowball.XXXXXX")
+echo "ICU part:      $ICU_PART $([ "$BUILD_ICU" = 1 ] && echo '(to build)' || echo '(cached)')"
+echo "Snowball part: $SB_PART $([ "$BUILD_SB" = 1 ] && echo '(to build)' || echo '(cached)')"
 LOGS=$WORK/logs; mkdir -p "$LOGS"
 OK=0
 cleanup() {
   rm -rf "$STAGE"
+  # Parts built by this run (on success they were renamed into place already).
+  if [ "$BUILD_ICU" = 1 ]; then rm -rf "$ICU_DIR"; fi
+  if [ "$BUILD_SB" = 1 ]; then rm -rf "$SB_DIR"; fi
   if [ "$OK" = 1 ]; then rm -rf "$WORK"
   else echo "build-wasm-deps: FAILED; work dir kept for inspection: $WORK (logs in $LOGS)"; fi
 }
@@ -190,54 +231,36 @@ dpkg-query -W -f='${Version}' icu-devtools | grep -q "^$ICU_VERSION" ||
   { echo "icu-devtools is not ICU $ICU_VERSION: its icupkg/genccode must match the data format"; exit 1; }
 
 mkdir -p "$WORK/src"
-fetch_sources() {
+# fetch_source PACKAGE VERSION: download and unpack Debian's source of PACKAGE (which must be
+# VERSION) into $WORK/src/PACKAGE; its full Debian version goes to $WORK/src/PACKAGE.version.
+fetch_source() {
+  local pkg=$1 version=$2 dsc
   cd "$WORK/src"      # (steps run in a subshell: the cd does not leak)
-  apt-get source --download-only icu snowball
+  apt-get source --download-only "$pkg"
+  if ! dsc=$(ls "${pkg}_$version"-*.dsc); then
+    echo "bookworm does not provide $pkg $version sources:"; ls; return 1
+  fi
   # dpkg-source applies Debian's patches (e.g. the ICU-22198 fix in common/uresbund.cpp), so
   # the wasm ICU matches the native libicu72 of the same revision.
-  local icu_dsc sb_dsc
-  if ! icu_dsc=$(ls icu_"$ICU_VERSION"-*.dsc) || ! sb_dsc=$(ls snowball_"$SNOWBALL_VERSION"-*.dsc); then
-    echo "bookworm does not provide icu $ICU_VERSION / snowball $SNOWBALL_VERSION sources:"; ls; return 1
+  dpkg-source -x "$dsc" "$pkg"
+  echo "$pkg ${dsc#"${pkg}_"}" | sed 's/\.dsc$//' > "$pkg.version"
+  if [ "$pkg" = icu ]; then
+    local p
+    for p in $ICU_PATCHES; do echo "applying $(basename "$p")"; patch -d icu -p1 --forward < "$p"; done
   fi
-  dpkg-source -x "$icu_dsc" icu
-  dpkg-source -x "$sb_dsc" snowball
-  local p
-  for p in $ICU_PATCHES; do echo "applying $(basename "$p")"; patch -d icu -p1 --forward < "$p"; done
-  echo "icu ${icu_dsc#icu_}" | sed 's/\.dsc$//' > versions.txt
-  echo "snowball ${sb_dsc#snowball_}" | sed 's/\.dsc$//' >> versions.txt
 }
-step "fetch + unpack Debian sources (icu, snowball)" fetch-sources fetch_sources
+if [ "$BUILD_ICU" = 1 ]; then step "fetch + unpack Debian source: icu" fetch-icu fetch_source icu "$ICU_VERSION"; fi
+if [ "$BUILD_SB" = 1 ]; then step "fetch + unpack Debian source: snowball" fetch-snowball fetch_source snowball "$SNOWBALL_VERSION"; fi
 ICU_SRC=$WORK/src/icu/source
 SB_SRC=$WORK/src/snowball
 
-# ---- 2. Snowball: generate the C stemmers natively -------------------------------------------
-# The tarball holds only the .sbl algorithms; the native snowball compiler turns them into
-# src_c/*.c. First make the generated module list (mkinc_utf8.mak, from modules.txt), then only
-# the UTF-8 sources it names (no native compile of the library itself).
-gen_snowball() {
-  # Keep comments and the listed algorithms only (a line is "name ENCODINGS aliases").
-  local keep=" $(echo $SNOWBALL_LANGUAGES) "
-  awk -v keep="$keep" '/^#/ || NF == 0 || index(keep, " " $1 " ") { print }' \
-    "$SB_SRC/libstemmer/modules.txt" > "$SB_SRC/libstemmer/modules.txt.new"
-  mv "$SB_SRC/libstemmer/modules.txt.new" "$SB_SRC/libstemmer/modules.txt"
-  make -C "$SB_SRC" -j"$JOBS" libstemmer/mkinc_utf8.mak libstemmer/modules_utf8.h libstemmer/libstemmer_utf8.c
-  # shellcheck disable=SC2046  # one make target per listed file
-  make -C "$SB_SRC" -j"$JOBS" $(sed -n 's|^ *\(src_c/[^ ]*\.[ch]\).*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak")
-  # Plain list of the library's C files for CMake (file(STRINGS) would glue the make
-  # continuation lines together: a trailing backslash escapes CMake's list separator).
-  sed -n 's|^ *\([^ ]*\.c\).*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak" > "$WORK/snowball-sources.txt"
-  cat "$WORK/snowball-sources.txt"
-  grep -q '^libstemmer/libstemmer_utf8.c$' "$WORK/snowball-sources.txt"
-  grep -q '^runtime/api.c$' "$WORK/snowball-sources.txt"
-}
-step "snowball: native compiler + generated UTF-8 stemmers" snowball-gen gen_snowball
-
-# ---- 3. one small CMake project for all three wasm libraries -----------------------------------
-printf '%s\n' "$ICU_DATA_ITEMS" > "$WORK/icudata-items.txt"
-mkdir -p "$WORK/proj"
-cat > "$WORK/proj/CMakeLists.txt" <<'EOF'
+# ---- 2. ICU part: one small CMake project for libicuuc.a + libicudata.a -------------------------
+build_icu_part() {
+  printf '%s\n' "$ICU_DATA_ITEMS" > "$WORK/icudata-items.txt"
+  mkdir -p "$WORK/icu-proj"
+  cat > "$WORK/icu-proj/CMakeLists.txt" <<'EOF'
 cmake_minimum_required(VERSION 3.13)
-project(precis_wasm_deps C CXX)
+project(precis_wasm_icu C CXX)
 set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
@@ -269,32 +292,117 @@ add_custom_command(
   VERBATIM)
 add_library(icudata STATIC "${dd}/icudt72_dat.c")
 target_include_directories(icudata PRIVATE "${ICU_SRC}/common")
+EOF
+  configure_icu() {
+    emcmake cmake -S "$WORK/icu-proj" -B "$WORK/icu-build" -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_C_FLAGS_RELEASE="$ICU_CFLAGS" -DCMAKE_CXX_FLAGS_RELEASE="$ICU_CXXFLAGS" \
+      -DICU_SRC="$ICU_SRC" -DICU_DATA_LIST="$WORK/icudata-items.txt" \
+      -DICU_PUBLIC_DEFS="${ICU_PUBLIC_DEFS// /;}" -DICU_PRIVATE_DEFS="${ICU_PRIVATE_DEFS// /;}"
+  }
+  step "icu: cmake configure (emcmake)" icu-configure configure_icu
+  step "icu: emcc libicudata.a" icu-build-data cmake --build "$WORK/icu-build" -j "$JOBS" --target icudata
+  step "icu: emcc libicuuc.a ($ICU_OPT, -j$JOBS)" icu-build-uc cmake --build "$WORK/icu-build" -j "$JOBS" --target icuuc
+  fill_icu_part() {
+    mkdir -p "$ICU_DIR/include/unicode" "$ICU_DIR/lib" "$ICU_DIR/share/licenses"
+    cp "$ICU_SRC"/common/unicode/*.h "$ICU_DIR/include/unicode/"
+    cp "$WORK/icu-build/libicuuc.a" "$WORK/icu-build/libicudata.a" "$ICU_DIR/lib/"
+    # The wasm bundle ships these libraries, so their licences travel with them.
+    cp "$WORK/src/icu/LICENSE" "$ICU_DIR/share/licenses/ICU-LICENSE"
+    {
+      echo "ICU part, key $ICU_KEY, built $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+      echo "  debian source package: $(cat "$WORK/src/icu.version")"
+      echo "  emcc: $(emcc --version | head -n1)"
+      echo "  CFLAGS: $ICU_CFLAGS"; echo "  CXXFLAGS: $ICU_CXXFLAGS"
+      echo "  definitions (public): $ICU_PUBLIC_DEFS"
+      echo "  definitions (private): $ICU_PRIVATE_DEFS"
+      echo "  patches:"; for p in $ICU_PATCHES; do echo "    $(basename "$p") sha256 $(sha256sum < "$p" | cut -c1-64)"; done
+      echo "  data items:"; sed 's/^/    /' "$WORK/icudata-items.txt"
+    } > "$ICU_DIR/build-info.txt"
+  }
+  step "icu: fill the part" icu-part fill_icu_part
+}
+if [ "$BUILD_ICU" = 1 ]; then build_icu_part; fi
 
-# Snowball: the UTF-8 stemmers + runtime + UTF-8 front end, as listed by the generated
-# mkinc_utf8.mak (paths relative to the snowball tree; its #includes are relative, no -I needed).
+# ---- 3. Snowball part: generate the C stemmers natively, compile them with emcc ----------------
+# The tarball holds only the .sbl algorithms; the native snowball compiler turns them into
+# src_c/*.c. First cut modules.txt down to what we link and make the generated module list from
+# it (mkinc.mak, modules.h: every encoding left in modules.txt, which is why we cannot use the
+# UTF-8-only mkinc_utf8.mak / libstemmer_utf8.c), then only the sources it names (no native
+# compile of the library itself).
+gen_snowball() {
+  # A line of modules.txt is "name ENCODINGS aliases". Keep comments and the listed algorithms,
+  # each in UTF_8, plus ISO_8859_1 for the latin1 ones (never ISO_8859_2 or KOI8_R).
+  local keep=" ${SNOWBALL_LANGUAGES//$'\n'/ } " latin1=" ${SNOWBALL_LATIN1_LANGUAGES//$'\n'/ } " l
+  for l in $SNOWBALL_LATIN1_LANGUAGES; do
+    case "$keep" in *" $l "*) ;; *) echo "SNOWBALL_LATIN1_LANGUAGES: $l is not in SNOWBALL_LANGUAGES"; return 1;; esac
+  done
+  awk -v keep="$keep" -v latin1="$latin1" '
+    /^#/ || NF == 0 { print; next }
+    !index(keep, " " $1 " ") { next }
+    { enc = "UTF_8"
+      if (index(latin1, " " $1 " ")) {
+        if (!index("," $2 ",", ",ISO_8859_1,")) { print "snowball has no ISO_8859_1 " $1 > "/dev/stderr"; exit 1 }
+        enc = enc ",ISO_8859_1"
+      }
+      print $1 "\t" enc "\t" $3 }' \
+    "$SB_SRC/libstemmer/modules.txt" > "$SB_SRC/libstemmer/modules.txt.new"
+  mv "$SB_SRC/libstemmer/modules.txt.new" "$SB_SRC/libstemmer/modules.txt"
+  cat "$SB_SRC/libstemmer/modules.txt"
+  # (modules.h and mkinc.mak come from one mkmodules.pl run: ask for one of them only, so that a
+  # parallel make does not run it twice at once.)
+  make -C "$SB_SRC" -j"$JOBS" libstemmer/modules.h libstemmer/libstemmer.c
+  # shellcheck disable=SC2046  # one make target per listed file
+  make -C "$SB_SRC" -j"$JOBS" $(sed -n 's|^ *\(src_c/[^ ]*\.[ch]\).*|\1|p' "$SB_SRC/libstemmer/mkinc.mak")
+  # Plain list of the library's C files for CMake (file(STRINGS) would glue the make
+  # continuation lines together: a trailing backslash escapes CMake's list separator).
+  sed -n 's|^ *\([^ ]*\.c\).*|\1|p' "$SB_SRC/libstemmer/mkinc.mak" > "$WORK/snowball-sources.txt"
+  cat "$WORK/snowball-sources.txt"
+  grep -q '^libstemmer/libstemmer.c$' "$WORK/snowball-sources.txt"
+  grep -q '^runtime/api.c$' "$WORK/snowball-sources.txt"
+}
+build_snowball_part() {
+  step "snowball: native compiler + generated C stemmers" snowball-gen gen_snowball
+  mkdir -p "$WORK/snowball-proj"
+  cat > "$WORK/snowball-proj/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.13)
+project(precis_wasm_snowball C)
+# The stemmers + runtime + libstemmer front end, as listed by the generated mkinc.mak (paths
+# relative to the snowball tree; its #includes are relative, no -I needed).
 file(STRINGS "${SB_SOURCES}" sb_srcs)
 list(TRANSFORM sb_srcs PREPEND "${SB_SRC}/")
 add_library(stemmer STATIC ${sb_srcs})
 EOF
-configure_deps() {
-  emcmake cmake -S "$WORK/proj" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_C_FLAGS_RELEASE="$CFLAGS_ALL" -DCMAKE_CXX_FLAGS_RELEASE="$CXXFLAGS_ALL" \
-    -DICU_SRC="$ICU_SRC" -DSB_SRC="$SB_SRC" -DSB_SOURCES="$WORK/snowball-sources.txt" -DICU_DATA_LIST="$WORK/icudata-items.txt" \
-    -DICU_PUBLIC_DEFS="${ICU_PUBLIC_DEFS// /;}" -DICU_PRIVATE_DEFS="${ICU_PRIVATE_DEFS// /;}"
+  configure_snowball() {
+    emcmake cmake -S "$WORK/snowball-proj" -B "$WORK/snowball-build" -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_C_FLAGS_RELEASE="$SNOWBALL_CFLAGS" -DSB_SRC="$SB_SRC" -DSB_SOURCES="$WORK/snowball-sources.txt"
+  }
+  step "snowball: cmake configure (emcmake)" snowball-configure configure_snowball
+  step "snowball: emcc libstemmer.a ($SNOWBALL_OPT)" snowball-build cmake --build "$WORK/snowball-build" -j "$JOBS" --target stemmer
+  fill_snowball_part() {
+    mkdir -p "$SB_DIR/include" "$SB_DIR/lib" "$SB_DIR/share/licenses"
+    cp "$SB_SRC/include/libstemmer.h" "$SB_DIR/include/"
+    cp "$WORK/snowball-build/libstemmer.a" "$SB_DIR/lib/"
+    cp "$SB_SRC/COPYING" "$SB_DIR/share/licenses/snowball-COPYING"
+    local mk=$SB_SRC/libstemmer/mkinc.mak
+    {
+      echo "Snowball part, key $SNOWBALL_KEY, built $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+      echo "  debian source package: $(cat "$WORK/src/snowball.version")"
+      echo "  emcc: $(emcc --version | head -n1)"
+      echo "  CFLAGS: $SNOWBALL_CFLAGS"
+      echo "  stemmers (UTF-8): $(sed -n 's|^ *src_c/stem_UTF_8_\(.*\)\.c.*|\1|p' "$mk" | tr '\n' ' ')"
+      echo "  stemmers (ISO-8859-1): $(sed -n 's|^ *src_c/stem_ISO_8859_1_\(.*\)\.c.*|\1|p' "$mk" | tr '\n' ' ')"
+    } > "$SB_DIR/build-info.txt"
+  }
+  step "snowball: fill the part" snowball-part fill_snowball_part
 }
-step "cmake configure (emcmake)" cmake-configure configure_deps
-step "emcc: libicudata.a + libstemmer.a ($OPT)" build-small cmake --build "$WORK/build" -j "$JOBS" --target icudata stemmer
-step "emcc: libicuuc.a ($OPT, -j$JOBS)" build-icuuc cmake --build "$WORK/build" -j "$JOBS" --target icuuc
+if [ "$BUILD_SB" = 1 ]; then build_snowball_part; fi
 
-# ---- 4. assemble the prefix (in staging) --------------------------------------------------------
+# ---- 4. assemble the prefix (in staging) from copies of the two parts ---------------------------
 assemble() {
-  mkdir -p "$STAGE/include/unicode" "$STAGE/lib" "$STAGE/share/licenses"
-  cp "$ICU_SRC"/common/unicode/*.h "$STAGE/include/unicode/"
-  cp "$SB_SRC/include/libstemmer.h" "$STAGE/include/"
-  cp "$WORK/build/libicuuc.a" "$WORK/build/libicudata.a" "$WORK/build/libstemmer.a" "$STAGE/lib/"
-  # The wasm bundle ships these libraries, so their licences travel with them.
-  cp "$WORK/src/icu/LICENSE" "$STAGE/share/licenses/ICU-LICENSE"
-  cp "$SB_SRC/COPYING" "$STAGE/share/licenses/snowball-COPYING"
+  mkdir -p "$STAGE/include" "$STAGE/lib" "$STAGE/share/licenses"
+  cp -R "$ICU_DIR/include/." "$SB_DIR/include/." "$STAGE/include/"
+  cp "$ICU_DIR"/lib/*.a "$SB_DIR"/lib/*.a "$STAGE/lib/"
+  cp "$ICU_DIR"/share/licenses/* "$SB_DIR"/share/licenses/* "$STAGE/share/licenses/"
   cat > "$STAGE/precis-wasm-deps.cmake" <<EOF
 # Generated by scripts/build-wasm-deps.sh: static WebAssembly libraries for Emscripten $EMSCRIPTEN_VERSION.
 # Use:  include(\${PRECIS_WASM_DEPS}/precis-wasm-deps.cmake)
@@ -334,15 +442,9 @@ endif()
 unset(_precis_wasm_deps)
 EOF
   {
-    echo "# precis wasm deps, key $KEY, built $(date -u +%Y-%m-%dT%H:%M:%SZ) by scripts/build-wasm-deps.sh"
-    echo "debian source packages:"; sed 's/^/  /' "$WORK/src/versions.txt"
-    echo "emcc: $(emcc --version | head -n1)"
-    echo "CFLAGS: $CFLAGS_ALL"; echo "CXXFLAGS: $CXXFLAGS_ALL"
-    echo "ICU definitions (public): $ICU_PUBLIC_DEFS"
-    echo "ICU definitions (private): $ICU_PRIVATE_DEFS"
-    echo "ICU patches:"; for p in $ICU_PATCHES; do echo "  $(basename "$p") sha256 $(sha256sum < "$p" | cut -c1-64)"; done
-    echo "ICU data items:"; sed 's/^/  /' "$WORK/icudata-items.txt"
-    echo "stemmers (UTF-8): $(sed -n 's|^ *src_c/stem_UTF_8_\(.*\)\.c.*|\1|p' "$SB_SRC/libstemmer/mkinc_utf8.mak" | tr '\n' ' ')"
+    echo "# precis wasm deps, key $KEY, assembled $(date -u +%Y-%m-%dT%H:%M:%SZ) by scripts/build-wasm-deps.sh"
+    echo "# from $(basename "$ICU_PART") and $(basename "$SB_PART") (in $CACHE_ROOT)"
+    cat "$ICU_DIR/build-info.txt" "$SB_DIR/build-info.txt"
   } > "$STAGE/build-info.txt"
 }
 step "assemble prefix" assemble assemble
@@ -404,7 +506,24 @@ int main() {
   printf("stem: [%.*s]\n", sb_stemmer_length(st), reinterpret_cast<const char*>(s));
   sb_stemmer_delete(st);
   int count = 0;
-  for (const char** l = sb_stemmer_list(); *l; ++l) ++count;
+  for (const char** l = sb_stemmer_list(); *l; ++l) {
+    ++count;
+    // An ISO-8859-1 stemmer must stem ASCII words as the UTF-8 one does (core/text/stemmer.cpp
+    // relies on it).
+    sb_stemmer* a = sb_stemmer_new(*l, "ISO_8859_1");
+    if (!a) continue;
+    sb_stemmer* u = sb_stemmer_new(*l, "UTF_8");
+    for (const char* word : {"running", "nationalities", "generously", "connections", "ponies"}) {
+      const auto* in = reinterpret_cast<const sb_symbol*>(word);
+      const int len = static_cast<int>(std::string(word).size());
+      const std::string su(reinterpret_cast<const char*>(sb_stemmer_stem(u, in, len)), sb_stemmer_length(u));
+      const std::string sa(reinterpret_cast<const char*>(sb_stemmer_stem(a, in, len)), sb_stemmer_length(a));
+      if (su != sa) { printf("%s: %s -> %s (UTF-8) but %s (ISO-8859-1)\n", *l, word, su.c_str(), sa.c_str()); return 1; }
+    }
+    sb_stemmer_delete(u);
+    sb_stemmer_delete(a);
+    printf("stemmer (ISO-8859-1): %s\n", *l);
+  }
   printf("stemmers: %d\n", count);
   return 0;
 }
@@ -419,16 +538,22 @@ EOF
 SMOKE_JS=$WORK/smoke/build/smoke.js
 smoke_build() {
   emcmake cmake -S "$WORK/smoke" -B "$WORK/smoke/build" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_CXX_FLAGS_RELEASE="$CXXFLAGS_ALL" -DPRECIS_WASM_DEPS="$STAGE"
+    -DCMAKE_CXX_FLAGS_RELEASE="$ICU_CXXFLAGS" -DPRECIS_WASM_DEPS="$STAGE"
   cmake --build "$WORK/smoke/build" -j "$JOBS"
 }
 smoke_run() {
   # Node >= 18 + this emcc's JS would fetch() the .wasm by file path and fail without the flag.
   node --no-experimental-fetch "$SMOKE_JS" > "$WORK/smoke/out.txt"
   cat "$WORK/smoke/out.txt"
-  # The number of stemmers is checked against the generated module list rather than a constant.
-  local n; n=$(grep -c '^  src_c/stem_UTF_8_.*\.c' "$SB_SRC/libstemmer/mkinc_utf8.mak")
-  { cat "$WORK/smoke/expected.txt"; echo "stemmers: $n"; } | diff -u - "$WORK/smoke/out.txt"
+  # The stemmers are checked against the lists the Snowball part recorded (from its generated
+  # module list) rather than constants. sb_stemmer_list() is sorted.
+  local info=$SB_DIR/build-info.txt
+  {
+    cat "$WORK/smoke/expected.txt"
+    sed -n 's|^  stemmers (ISO-8859-1): ||p' "$info" | tr ' ' '\n' | sed '/^$/d' | LC_ALL=C sort |
+      sed 's|^|stemmer (ISO-8859-1): |'
+    echo "stemmers: $(sed -n 's|^  stemmers (UTF-8): ||p' "$info" | wc -w)"
+  } | diff -u - "$WORK/smoke/out.txt"
 }
 step "smoke test: build via precis-wasm-deps.cmake" smoke-build smoke_build
 step "smoke test: run under node and compare" smoke-run smoke_run
@@ -439,9 +564,15 @@ echo "sizes:"
 for f in "$STAGE"/lib/*.a "$SMOKE_JS" "${SMOKE_JS%.js}.wasm"; do
   printf '    %-16s %9d bytes  (gzip -9: %d)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
-date -u +%Y-%m-%dT%H:%M:%SZ > "$STAGE/.complete"     # written last: marks the prefix complete
-chmod 755 "$STAGE"                                      # mktemp made it 0700
-mv -T "$STAGE" "$PREFIX"
+# publish DIR DEST: mark DIR complete (written last) and rename it to DEST.
+publish() {
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$1/.complete"
+  chmod 755 "$1"                                        # mktemp made it 0700
+  mv -T "$1" "$2"
+}
+if [ "$BUILD_ICU" = 1 ]; then publish "$ICU_DIR" "$ICU_PART"; fi
+if [ "$BUILD_SB" = 1 ]; then publish "$SB_DIR" "$SB_PART"; fi
+publish "$STAGE" "$PREFIX"
 OK=1
 echo "timings:"; printf '  %s\n' "${TIMINGS[@]}"
 awk -v a="$T_START" -v b="$(date +%s.%N)" 'BEGIN{printf "  %6.1f s  total\n", b-a}'

@@ -23,8 +23,9 @@ class Stemmer {
  private:
   sb_stemmer* stemmer_ = nullptr;  // UTF-8
   // The same algorithm generated for ISO-8859-1, where libstemmer has it (Debian's native library;
-  // the wasm build links UTF-8 stemmers only): for a word of ASCII letters both read the same
-  // symbols and give the same stem, and the single-byte one skips UTF-8 decoding (a quarter faster).
+  // the wasm build links it for English only, SNOWBALL_LATIN1_LANGUAGES in
+  // scripts/build-wasm-deps.sh): for a word of ASCII letters both read the same symbols and give
+  // the same stem, and the single-byte one skips UTF-8 decoding (a quarter faster).
   sb_stemmer* ascii_stemmer_ = nullptr;
 };
 
