@@ -9,6 +9,7 @@
 
 #include "api/json_parse.h"
 #include "api/json_response.h"
+#include "api/json_writer.h"
 #include "api/limits.h"
 #include "html/html_document.h"
 #include "summarize/summarizer.h"
@@ -255,11 +256,11 @@ std::string respond(MakeRequest make_request, bool consume) {
     }  // the request's JSON is gone before the work starts: large requests need half the memory
     return run(std::move(parsed));
   } catch (const RequestError& e) {
-    return error_response(e.code, e.what()).dump(-1, ' ', false, json::error_handler_t::replace);
+    return dump_json(error_response(e.code, e.what()));
   } catch (const std::bad_alloc&) {
-    return error_response("out_of_memory", "not enough memory for this request; try fewer or shorter documents").dump();
+    return dump_json(error_response("out_of_memory", "not enough memory for this request; try fewer or shorter documents"));
   } catch (const std::exception& e) {
-    return error_response("internal", std::string("internal error: ") + e.what()).dump(-1, ' ', false, json::error_handler_t::replace);
+    return dump_json(error_response("internal", std::string("internal error: ") + e.what()));
   }
 }
 

@@ -15,22 +15,17 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+void write_offsets(std::string* out, std::size_t begin, std::size_t end) {
+  JsonObjectWriter o(out);
+  o.integer("begin", begin);
+  o.integer("end", end);
+  o.close();
+}
 
 // A span's two keys, "utf16" and "utf8" (in that order: they sort so), in the object being written.
 void write_span(JsonObjectWriter* o, const Span& s, const Utf16OffsetMap& map) {
-  std::string* out = o->key("utf16");
-  out->append("{\"begin\":");
-  append_json_int(out, map.to_utf16(s.begin));
-  out->append(",\"end\":");
-  append_json_int(out, map.to_utf16(s.end));
-  out->push_back('}');
-  out = o->key("utf8");
-  out->append("{\"begin\":");
-  append_json_int(out, s.begin);
-  out->append(",\"end\":");
-  append_json_int(out, s.end);
-  out->push_back('}');
+  write_offsets(o->key("utf16"), map.to_utf16(s.begin), map.to_utf16(s.end));
+  write_offsets(o->key("utf8"), s.begin, s.end);
 }
 
 double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
@@ -44,15 +39,13 @@ void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef&
   o.integer("document", ref.document);
   o.string("document_id", d.id);
   if (!s.omitted.empty()) {  // a compressed form: `span` is still the whole sentence's
-    std::string* a = o.key("omitted");
-    a->push_back('[');
-    for (std::size_t i = 0; i < s.omitted.size(); ++i) {
-      if (i > 0) a->push_back(',');
-      JsonObjectWriter span(a);
-      write_span(&span, s.omitted[i], map);
+    JsonArrayWriter omitted(o.key("omitted"));
+    for (const Span& gap : s.omitted) {
+      JsonObjectWriter span(omitted.next());
+      write_span(&span, gap, map);
       span.close();
     }
-    a->push_back(']');
+    omitted.close();
   }
   append_json_double(o.key("score"), rounded(ref.score));
   o.integer("sentence", ref.index);
@@ -64,18 +57,16 @@ void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef&
 }
 
 void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
-  out->push_back('[');
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    const RemovedSpan& rs = spans[i];
-    if (i > 0) out->push_back(',');
-    JsonObjectWriter o(out);
+  JsonArrayWriter list(out);
+  for (const RemovedSpan& rs : spans) {
+    JsonObjectWriter o(list.next());
     o.string("detail", rs.detail);
     o.string("reason", rs.reason);
     o.string("text", rs.span.of(text));
     write_span(&o, rs.span, map);
     o.close();
   }
-  out->push_back(']');
+  list.close();
 }
 
 // options.extract_only: each document's text as the summarizer would read it (for HTML input, the
@@ -118,7 +109,7 @@ std::size_t estimate_response_bytes(const SummaryResult& r, const std::vector<ch
 
 std::string extract_only_response(const std::vector<InputDocument>& documents, const std::vector<char>& from_html,
                                   const std::vector<std::pair<int, int>>& html_blocks) {
-  return dump(extract_only_json(documents, from_html, html_blocks));
+  return dump_json(extract_only_json(documents, from_html, html_blocks));
 }
 
 // The response, written piece by piece (json_writer.h): a request of thousands of documents never
@@ -142,32 +133,26 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   for (const auto& d : r.corpus.documents) maps.emplace_back(d.text);
 
   // The summary first (it quotes documents that are released below, once written).
-  std::string summary = "[";
-  for (std::size_t k = 0; k < r.summary.size(); ++k) {
-    if (k > 0) summary.push_back(',');
-    write_sentence(&summary, r, r.summary[k], maps, true);
-  }
-  summary.push_back(']');
+  std::string summary;
+  JsonArrayWriter summary_list(&summary);
+  for (const SentenceRef& ref : r.summary) write_sentence(summary_list.next(), r, ref, maps, true);
+  summary_list.close();
   std::string out;
   // Room for the whole response at once: grown by doubling, the string would need ever larger
   // contiguous blocks while the memory just given back lies in small pieces between documents,
   // and a large response would take twice its size on top of the analysis.
   out.reserve(estimate_response_bytes(r, from_html));
-  out += "{\"documents\":[";
+  out += "{\"documents\":";
+  JsonArrayWriter documents(&out);
   std::size_t sentences = 0, words = 0, long_sentences = 0;
   for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
     AnalyzedDocument& d = r.corpus.documents[i];
-    if (i > 0) out += ',';
-    JsonObjectWriter jd(&out);  // keys in byte order, as nlohmann would write them
+    JsonObjectWriter jd(documents.next());  // keys in byte order, as nlohmann would write them
     jd.string("id", d.id);
     jd.integer("invalid_utf8", d.invalid_utf8_at.size());
-    std::string* keys = jd.key("key_sentences");
-    keys->push_back('[');
-    for (std::size_t k = 0; k < r.key_sentences[i].size(); ++k) {
-      if (k > 0) keys->push_back(',');
-      write_sentence(keys, r, r.key_sentences[i][k], maps, false);
-    }
-    keys->push_back(']');
+    JsonArrayWriter keys(jd.key("key_sentences"));
+    for (const SentenceRef& ref : r.key_sentences[i]) write_sentence(keys.next(), r, ref, maps, false);
+    keys.close();
     write_removed(jd.key("removed"), d.cleaned.removed, d.text, maps[i]);
     // Only when the request restored something (documents[i].keep): other responses are unchanged.
     if (!d.cleaned.restored.empty()) write_removed(jd.key("restored"), d.cleaned.restored, d.text, maps[i]);
@@ -205,12 +190,13 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   }
   const json stats = {{"documents", r.corpus.documents.size()}, {"sentences", sentences}, {"words", words},
                       {"concepts", r.corpus.concept_count}, {"concept_threshold", r.concept_threshold}};
-  out += "],\"errors\":[],\"ok\":true,\"stats\":";
-  out += dump(stats);
+  documents.close();
+  out += ",\"errors\":[],\"ok\":true,\"stats\":";
+  out += dump_json(stats);
   out += ",\"summary\":";
   out += summary;
   out += ",\"version\":" + std::to_string(kSchemaVersion) + ",\"warnings\":";
-  out += dump(warnings);
+  out += dump_json(warnings);
   out += '}';
   return out;
 }

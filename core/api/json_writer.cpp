@@ -1,10 +1,10 @@
 #include "api/json_writer.h"
 
-#include <nlohmann/json.hpp>
-
 #include "text/utf8.h"
 
 namespace precis {
+
+std::string dump_json(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 void append_json_string(std::string* out, std::string_view s) {
   bool plain = true, ascii = true;
@@ -19,7 +19,7 @@ void append_json_string(std::string* out, std::string_view s) {
     out->push_back('"');
     return;
   }
-  out->append(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  out->append(dump_json(nlohmann::json(std::string(s))));
 }
 
 void append_json_double(std::string* out, double v) { out->append(nlohmann::json(v).dump()); }

@@ -8,6 +8,8 @@
 // invalid UTF-8 to replace) and all non-integral numbers are written by nlohmann itself.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cassert>
 #include <charconv>
 #include <cstdint>
@@ -16,6 +18,9 @@
 #include <type_traits>
 
 namespace precis {
+
+// The one form in which the API writes JSON: compact, UTF-8 as is, invalid UTF-8 replaced.
+std::string dump_json(const nlohmann::json& j);
 
 // A JSON string: quotes around `s` when it is valid UTF-8 with nothing to escape (prose nearly
 // always is), nlohmann's escaping otherwise.
@@ -62,6 +67,25 @@ class JsonObjectWriter {
 #ifndef NDEBUG
   std::string_view last_key_;
 #endif
+};
+
+// One JSON array: next() writes the comma before each element but the first.
+class JsonArrayWriter {
+ public:
+  explicit JsonArrayWriter(std::string* out) : out_(out) { out_->push_back('['); }
+  JsonArrayWriter(const JsonArrayWriter&) = delete;
+  JsonArrayWriter& operator=(const JsonArrayWriter&) = delete;
+
+  std::string* next() {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    return out_;
+  }
+  void close() { out_->push_back(']'); }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
 };
 
 }  // namespace precis

@@ -31,6 +31,7 @@ const BENCH = path.resolve(arg('--root', path.join(ROOT, 'build/bench')));
 const OUT = path.resolve(arg('--out', path.join(BENCH, 'results/browser.json')));
 const ONLY = arg('--only', '.');
 const COLD_RUNS = Number(arg('--cold-runs', '5'));
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const log = (...a) => console.error('[chromium]', ...a);
 
@@ -89,10 +90,7 @@ try {
     colds.push({ ...c, thread_cpu_ms: after.thread - before.thread, process_cpu_ms: after.process - before.process });
     await context.close();
   }
-  const med = (list, k) => {
-    const s = list.map((c) => c[k]).sort((a, b) => a - b);
-    return s[s.length >> 1];
-  };
+  const med = (list, k) => median(list.map((c) => c[k]));
   const summary = (list) => ({
     runs: list.length, ok: list.every((c) => c.ok),
     import_ms: med(list, 'import_ms'), create_ms: med(list, 'create_ms'), warm_up_ms: med(list, 'warm_up_ms'),
@@ -148,7 +146,6 @@ try {
       memory_bytes: window.__core.memoryBytes(), js_heap_bytes: performance.memory?.usedJSHeapSize ?? null,
     }));
     let runs = 1, wall = first.ms, cpu = after1.thread - before1.thread;
-    const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
     if (first.ms > 2000) {
       // A long run: two more, each timed on its own; the median of the three (as in Node), so
       // that one run disturbed by the machine does not decide the growth verdict.
