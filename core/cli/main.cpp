@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "api/json_api.h"
+#include "api/json_writer.h"
 #include "api/limits.h"
 #include "clean/plain_text_cleaner.h"
 #include "html/block.h"
@@ -105,7 +106,7 @@ int clean_file(const std::string& path, bool as_json) {
       for (int k : a.kept) kept.push_back(k);
       const json out{{"kind", "html"}, {"page_title", page.title}, {"title", a.title}, {"text", a.text}, {"kept", kept},
                      {"elements", precis::elements_to_json(page)}, {"blocks", precis::blocks_to_json(page)}};
-      std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+      std::cout << precis::dump_json(out) << "\n";
     } else if (!a.text.empty()) {
       std::cout << a.text << "\n";
     } else {
@@ -126,7 +127,7 @@ int clean_file(const std::string& path, bool as_json) {
                          {"utf8", {{"begin", r.span.begin}, {"end", r.span.end}}}});
     }
     const json out{{"kind", "text"}, {"title", c.title}, {"text", kept}, {"removed", removed}};
-    std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+    std::cout << precis::dump_json(out) << "\n";
   } else if (!kept.empty()) {
     std::cout << kept << "\n";
   } else {
