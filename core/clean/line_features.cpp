@@ -7,6 +7,8 @@
 #include <array>
 #include <cstring>
 
+#include "text/blank.h"
+
 namespace precis {
 namespace {
 
@@ -21,7 +23,6 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
-bool is_space(char c) { return kByteClass[static_cast<unsigned char>(c)] & kSpace; }
 
 // Decodes the code point at s[i] (s is valid UTF-8) and advances i.
 UChar32 next_cp(std::string_view s, std::size_t* i) {
@@ -315,12 +316,10 @@ std::vector<Line> split_lines(std::string_view text) {
   while (start <= text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
-    std::size_t b = start, e = nl;
-    while (b < e && is_space(text[b])) ++b;
-    while (e > b && is_space(text[e - 1])) --e;
-    // Non-breaking spaces (C2 A0) at either end count as blank too.
-    while (e - b >= 2 && static_cast<unsigned char>(text[b]) == 0xC2 && static_cast<unsigned char>(text[b + 1]) == 0xA0) b += 2;
-    while (e - b >= 2 && static_cast<unsigned char>(text[e - 2]) == 0xC2 && static_cast<unsigned char>(text[e - 1]) == 0xA0) e -= 2;
+    // Trimmed as sentences are (NBSP and the Unicode spaces too): a kept block starts and ends
+    // with its text, whatever spaces a page put around a paragraph.
+    const Span trimmed = trim_blank(text, Span{start, nl});
+    const std::size_t b = trimmed.begin, e = trimmed.end;
     if (b < e) {
       Line line;
       line.span = Span{b, e};

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "text/blank.h"
+
 namespace precis {
 namespace {
-
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The non-blank lines of `span`, trimmed.
 std::vector<Span> lines_of(std::string_view text, Span span) {
@@ -14,10 +14,8 @@ std::vector<Span> lines_of(std::string_view text, Span span) {
   while (i < span.end) {
     std::size_t end = i;
     while (end < span.end && text[end] != '\n') ++end;
-    std::size_t b = i, e = end;
-    while (b < e && blank(text[b])) ++b;
-    while (e > b && blank(text[e - 1])) --e;
-    if (b < e) out.push_back(Span{b, e});
+    const Span line = trim_blank(text, Span{i, end});
+    if (!line.empty()) out.push_back(line);
     i = end + 1;
   }
   return out;

@@ -15,6 +15,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "text/blank.h"
 #include "text/sentence_break.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
@@ -90,35 +91,6 @@ bool lowercase_ascii(std::string* s) {
 }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// Trims ASCII white space and the common Unicode spaces (NBSP U+00A0, U+2000-U+200B, U+3000).
-Span trim(std::string_view text, Span s) {
-  auto space_len_at = [&](std::size_t i) -> std::size_t {
-    if (is_space_byte(text[i])) return 1;
-    if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xC2 &&
-        static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
-    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
-        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) <= 0x8B) return 3;
-    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE3 &&
-        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) == 0x80) return 3;
-    return 0;
-  };
-  while (s.begin < s.end) {
-    const std::size_t n = space_len_at(s.begin);
-    if (n == 0) break;
-    s.begin += n;
-  }
-  while (s.end > s.begin) {
-    // Step back to the start of the last code point.
-    std::size_t p = s.end - 1;
-    while (p > s.begin && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
-    if (space_len_at(p) == 0) break;
-    s.end = p;
-  }
-  return s;
-}
 
 // ---- post-pass helpers: all work on UTF-8 bytes ------------------------------------------------
 
@@ -286,7 +258,7 @@ bool can_break_sentences_without_icu(const icu::Locale& locale, SentenceExceptio
 std::vector<Span> finish_sentences(std::string_view text, const std::vector<Span>& pieces, std::size_t base) {
   std::vector<Span> out;
   for (const Span& s : merge_false_breaks(text, pieces)) {
-    const Span trimmed = trim(text, s);
+    const Span trimmed = trim_blank(text, s);
     if (!trimmed.empty()) out.push_back(Span{trimmed.begin + base, trimmed.end + base});
   }
   return out;

@@ -101,6 +101,19 @@ TEST(PlainTextCleaner, EveryByteIsKeptOrReported) {
   }
 }
 
+// Found by fuzz_clean: a paragraph that began with an en quad (U+2000) kept it as its block's first
+// character, although sentences were already trimmed of it. Lines are trimmed as sentences are.
+TEST(PlainTextCleaner, BlocksAreTrimmedOfUnicodeSpaces) {
+  const std::string text =
+      "The company said on Monday that it was pleased with the results so far.\n\n"
+      "\u2000\u00A0 \u201CWe have never had demand like that,\u201D Mayer said on Tuesday.\u3000\u200B\n\n"
+      "\u00A0The streaming service represents a shift for the company and its plans.\u2009\n";
+  const CleanedText c = clean_plain_text(text, {});
+  ASSERT_EQ(c.blocks.size(), 3u);
+  EXPECT_EQ(c.blocks[1].of(text), "\u201CWe have never had demand like that,\u201D Mayer said on Tuesday.");
+  EXPECT_EQ(c.blocks[2].of(text), "The streaming service represents a shift for the company and its plans.");
+}
+
 TEST(PlainTextCleaner, BylinesSharePromptsAndTemplates) {
   const std::string text =
       "Storm hits the coast\n"
