@@ -13,7 +13,8 @@
 #                build/bench/wasm-icu: a benchmark-only module exporting segmentOnly (ICU-only time)
 #   4. per input, side by side: native Google Benchmark (request, ICU-only, stages: the binary on
 #                that input only), then the wasm module and the npm peers (wink-nlp, lexrank) in one
-#                Node process (tests/bench/node/bench_node.mjs drives all three)
+#                Node process (tests/bench/node/bench_node.mjs drives all three), in five
+#                interleaved rounds; each time is the median over the rounds
 #   5. Chromium: headless Debian Chromium: cold start and warm time per input, wasm memory
 #   6. report:   node tests/bench/report.mjs
 #
@@ -96,7 +97,9 @@ for f in "$B"/inputs/*.json; do
 done
 
 # Per input, seconds apart: native (Google Benchmark: request, ICU-only, stages), the wasm module
-# (and its ICU-only time), then the peers, so that every ratio is measured side by side.
+# (and its ICU-only time), then the peers, so that every ratio is measured side by side; five
+# rounds of that, interleaved, and the median of each (one batch per engine was at the mercy of
+# the neighbours' load).
 step "per input: native (Google Benchmark), wasm in Node, wink-nlp, lexrank"
 node --max-old-space-size=8192 tests/bench/node/bench_node.mjs --inputs "$B/inputs" --site "$B/site" \
   --icu-module "$B/wasm-icu/precis-icu.js" --out "$RESULTS/node.json" \

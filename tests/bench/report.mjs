@@ -136,6 +136,11 @@ const rows = groups.map((g) => {
 const out = [];
 out.push('Précis benchmark: CPU ms per request (native: Google Benchmark thread; wasm: Node main thread, same process as the');
 out.push('peers; Chromium: page main thread). Targets of issue 4 as PASS/FAIL.');
+if (node?.rounds > 1) {
+  out.push(`Native, wasm, ICU-only and peers: the median of ${node.rounds} interleaved rounds per input (native, wasm, peers, again), ` +
+           'each round a batch of runs;');
+  out.push(`an engine whose runs take over a second is timed in one round. Per-round times: ${path.relative(ROOT, RESULTS)}/node.json, native.json.`);
+}
 out.push(`node ${node?.node ?? '-'}, ${browser?.chromium ? `Chromium ${browser.chromium}` : 'Chromium -'}; ${gb?.context ? `${gb.context.num_cpus} CPUs, load ${gb.context.load_avg?.map((x) => x.toFixed(1)).join('/')} at native start` : ''}`);
 out.push('');
 out.push(table(

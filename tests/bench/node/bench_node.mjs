@@ -5,11 +5,17 @@
 //   node --max-old-space-size=8192 tests/bench/node/bench_node.mjs \
 //        [--inputs build/bench/inputs] [--site build/bench/site] [--out build/bench/results/node.json]
 //        [--only REGEX] [--peer-limit-s 60] [--icu-module build/bench/wasm-icu/precis-icu.js]
-//        [--native build/bench/native/tests/precis_bench_native [--native-out .../native.json]
-//         [--native-min-time 0.5]]
+//        [--rounds 5] [--native build/bench/native/tests/precis_bench_native
+//         [--native-out .../native.json] [--native-min-time 0.5]]
 //
-// With --native, each input is first timed natively (the Google Benchmark binary, on that input
-// only), then in wasm, then by the peers: every ratio is measured side by side, seconds apart.
+// With --native, each input is timed in interleaved rounds: natively (the Google Benchmark binary,
+// on that input only), then in wasm, then by the peers, and again, --rounds times. Every time in
+// the results is the median over the rounds (each round's time is listed beside it). Why rounds:
+// on these shared machines the same code's CPU time swings by up to 2x within seconds (one
+// article in wasm: 0.16 to 0.32 ms per request in one process), so one batch per engine, seconds
+// apart, made a ratio near its target a coin toss. Interleaving spreads every engine over the same
+// spells of contention, and the median drops the spells that hit one engine's round only.
+// An engine whose runs take over a second is timed in the first round only (see measure()).
 //
 // For each input: the module's summarizeJson(request) (a fresh instance of the compiled module per
 // input, so that the wasm memory read afterwards is that input's peak), the ICU-only time in wasm
@@ -33,7 +39,9 @@ const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'build/bench/results/node.json')));
 const NATIVE = arg('--native', null) && path.resolve(arg('--native'));
 const NATIVE_OUT = path.resolve(arg('--native-out', path.join(path.dirname(OUT), 'native.json')));
-const NATIVE_MIN_TIME = arg('--native-min-time', '0.5');
+const NATIVE_MIN_TIME = Number(arg('--native-min-time', '0.5'));  // seconds per benchmark, over all rounds
+const ROUNDS = Math.max(1, Math.floor(Number(arg('--rounds', '5'))));
+const LONG_RUN_MS = 1000;  // an engine this slow per run is timed in one round (3+ runs are seconds already)
 const ICU_MODULE = path.resolve(arg('--icu-module', path.join(ROOT, 'build/bench/wasm-icu/precis-icu.js')));
 const ONLY = new RegExp(arg('--only', '.'));
 const PEER_LIMIT_MS = Number(arg('--peer-limit-s', '60')) * 1000;
@@ -67,11 +75,11 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-// One warm-up run, then at least 3 runs and 0.5 s. Wall: the median run. CPU: the batch's total
+// One warm-up run, then at least 3 runs and 0.5 s (per round: 0.5 s / rounds). Wall: the median run. CPU: the batch's total
 // over its runs (the thread's CPU clock advances in scheduler ticks, so single short runs cannot
 // be timed by it). A first run over 2 s counts, and two more follow: the median of the three
 // (one run of several seconds on a shared machine swung the 1,000 -> 10,000 growth by x1.5).
-function measure(fn, { minRuns = 3, minMs = 500, maxRuns = 200, singleOverMs = 2000, longRuns = 3 } = {}) {
+function measure(fn, { minRuns = 3, minMs = 500 / ROUNDS, maxRuns = 200, singleOverMs = 2000, longRuns = 3 } = {}) {
   const first = timeOnce(fn);
   if (first.wall > singleOverMs) {
     const runs = [first];
@@ -147,7 +155,7 @@ const manifest = JSON.parse(readFileSync(path.join(INPUTS, 'manifest.json'), 'ut
 const inputs = manifest.inputs.filter((m) => ONLY.test(m.name));
 const results = {
   node: process.version, v8: process.versions.v8, started: new Date().toISOString(),
-  peer_limit_ms: PEER_LIMIT_MS, wasm_icu_only: null, inputs: {},
+  peer_limit_ms: PEER_LIMIT_MS, rounds: ROUNDS, wasm_icu_only: null, inputs: {},
 };
 
 // Warm the compiled code (V8 tiers hot wasm functions up) on a cluster before timing anything.
@@ -164,45 +172,72 @@ if (icu.core) {
 }
 
 // Native, side by side: the Google Benchmark binary on this one input right before the wasm and
-// the peers run on it (request/, icu/, icubreak/, stages/), collected into one native.json.
-const nativeAll = { context: null, benchmarks: [] };
-function runNative(m) {
-  const p = spawnSync(NATIVE, [`--inputs=${INPUTS}`, `--input=${m.name}`, `--benchmark_min_time=${NATIVE_MIN_TIME}`,
-    '--benchmark_format=json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+// the peers run on it. The first round runs every benchmark of the input (request/, icu/,
+// icubreak/, stages/), later rounds the three whose ratios are targets. native.json gets one entry
+// per benchmark: the median time over the rounds, each round's time in `round_cpu_times`.
+const nativeRuns = new Map();  // benchmark name -> its entries, one per round
+let nativeContext = null;
+function runNative(m, round) {
+  const args = [`--inputs=${INPUTS}`, `--input=${m.name}`, `--benchmark_min_time=${NATIVE_MIN_TIME / ROUNDS}`,
+    '--benchmark_format=json'];
+  if (round > 0) args.push('--benchmark_filter=^(request|icu|icubreak)/');
+  const p = spawnSync(NATIVE, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (p.status !== 0) {
     log(`${m.name}: native benchmark failed (${p.status}): ${(p.stderr ?? '').slice(-300)}`);
-    return;
+    return null;
   }
   const r = JSON.parse(p.stdout);
-  nativeAll.context ??= r.context;
-  nativeAll.benchmarks.push(...r.benchmarks);
-  const req = r.benchmarks.find((b) => b.name.startsWith('request/'));
-  if (req) log(`${m.name}: native ${req.cpu_time.toFixed(1)} ${req.time_unit} cpu`);
+  nativeContext ??= r.context;
+  for (const b of r.benchmarks) {
+    if (!nativeRuns.has(b.name)) nativeRuns.set(b.name, []);
+    nativeRuns.get(b.name).push(b);
+  }
+  return r.benchmarks.find((b) => b.name.startsWith('request/')) ?? null;
+}
+function nativeResults() {
+  const benchmarks = [];
+  for (const runs of nativeRuns.values()) {
+    const ok = runs.filter((b) => !b.error_occurred);
+    if (ok.length === 0) {
+      benchmarks.push(runs[0]);
+      continue;
+    }
+    benchmarks.push({ ...ok[0], cpu_time: median(ok.map((b) => b.cpu_time)), real_time: median(ok.map((b) => b.real_time)),
+      rounds: ok.length, round_cpu_times: ok.map((b) => b.cpu_time) });
+  }
+  return { context: nativeContext, benchmarks };
+}
+const toMs = (b) => b.cpu_time * { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 }[b.time_unit];
+
+// One engine's rounds on one input: the median of the rounds' times. After a round whose runs took
+// over LONG_RUN_MS, it is not timed again (that round was several seconds of runs already).
+class Rounds {
+  constructor() {
+    this.rounds = [];
+  }
+  get done() {
+    return this.rounds.length > 0 && this.rounds[0].wall_ms > LONG_RUN_MS;
+  }
+  add(p) {
+    this.rounds.push(p);
+  }
+  get result() {
+    const rs = this.rounds;
+    return { cpu_ms: median(rs.map((r) => r.cpu_ms)), wall_ms: median(rs.map((r) => r.wall_ms)),
+      runs: rs.reduce((n, r) => n + r.runs, 0), rounds: rs.length, round_cpu_ms: rs.map((r) => r.cpu_ms) };
+  }
 }
 
 const last = {};  // peer -> {bytes, ms} of its last size-series run
 for (const m of inputs) {
-  if (NATIVE) runNative(m);
   const body = readFileSync(path.join(INPUTS, m.file), 'utf8');
   const request = JSON.parse(body);
   const texts = request.documents.map((d) => (typeof d === 'string' ? d : d.text));
+  const text = texts.join('\n\n');
   const r = { documents: m.documents, text_bytes: m.text_bytes, request_bytes: m.request_bytes, group: m.group };
 
-  const core = await instance();
-  const w = measure(() => core.summarizeJson(body));
-  const response = JSON.parse(w.result);
-  r.wasm = {
-    cpu_ms: w.cpu_ms, wall_ms: w.wall_ms, runs: w.runs, ok: response.ok,
-    sentences: response.stats?.sentences, response_bytes: Buffer.byteLength(w.result),
-    memory_bytes: wasmMemoryBytes(core),
-  };
-  if (icu.core) {
-    const s = measure(() => texts.reduce((n, t) => n + icu.core.segmentOnly(t, 'en'), 0));
-    r.wasm_icu = { cpu_ms: s.cpu_ms, wall_ms: s.wall_ms, runs: s.runs, units: s.result };
-  }
-  log(`${m.name}: wasm ${w.cpu_ms.toFixed(1)} ms cpu (${w.runs} runs), memory ${(r.wasm.memory_bytes / 2 ** 20).toFixed(0)} MiB`);
-
-  const text = texts.join('\n\n');
+  // Which peers run on this input at all (decided once, before the rounds).
+  const peerRounds = {};
   for (const [name, peer] of Object.entries(peers)) {
     const prev = m.group === 'size' ? last[name] : undefined;
     if (prev?.skipped) {
@@ -218,21 +253,57 @@ for (const m of inputs) {
         continue;
       }
     }
-    try {
-      const p = measure(() => peer.run(text), { minRuns: 3, minMs: 500, maxRuns: 100, singleOverMs: 1000 });
-      r[name] = { cpu_ms: p.cpu_ms, wall_ms: p.wall_ms, runs: p.runs, output: p.result };
-      if (m.group === 'size') last[name] = { bytes: m.text_bytes, ms: p.wall_ms };
-      log(`${m.name}: ${name} ${p.cpu_ms.toFixed(1)} ms cpu (${p.runs} runs)`);
-    } catch (e) {
-      r[name] = { skipped: true, reason: `failed: ${String(e?.message ?? e).slice(0, 120)}` };
-      if (m.group === 'size') last[name] = { skipped: true };
-      log(`${m.name}: ${name} ${r[name].reason}`);
+    peerRounds[name] = new Rounds();
+  }
+
+  const core = await instance();
+  const wasm = new Rounds(), wasmIcu = new Rounds();
+  let response = null, nativeLong = false;
+  for (let round = 0; round < ROUNDS; ++round) {
+    if (NATIVE && !nativeLong) {
+      const req = runNative(m, round);
+      nativeLong = req != null && toMs(req) > LONG_RUN_MS;
     }
+    if (!wasm.done) {
+      const w = measure(() => core.summarizeJson(body));
+      response ??= w.result;
+      wasm.add(w);
+    }
+    if (icu.core && !wasmIcu.done) {
+      wasmIcu.add(measure(() => texts.reduce((n, t) => n + icu.core.segmentOnly(t, 'en'), 0)));
+    }
+    for (const [name, rounds] of Object.entries(peerRounds)) {
+      if (rounds.done) continue;
+      try {
+        const p = measure(() => peers[name].run(text), { minRuns: 3, maxRuns: 100, singleOverMs: 1000 });
+        rounds.add(p);
+        rounds.output = p.result;
+      } catch (e) {
+        r[name] = { skipped: true, reason: `failed: ${String(e?.message ?? e).slice(0, 120)}` };
+        if (m.group === 'size') last[name] = { skipped: true };
+        log(`${m.name}: ${name} ${r[name].reason}`);
+        delete peerRounds[name];
+      }
+    }
+  }
+
+  const parsed = JSON.parse(response);
+  r.wasm = { ...wasm.result, ok: parsed.ok, sentences: parsed.stats?.sentences, response_bytes: Buffer.byteLength(response),
+    memory_bytes: wasmMemoryBytes(core) };
+  if (wasmIcu.rounds.length) r.wasm_icu = { ...wasmIcu.result, units: wasmIcu.rounds[0].result };
+  const req = nativeRuns.get(`request/${m.name}`)?.filter((b) => !b.error_occurred).map(toMs) ?? [];
+  if (req.length) log(`${m.name}: native ${median(req).toFixed(2)} ms cpu (rounds ${req.map((x) => x.toFixed(2)).join(' ')})`);
+  log(`${m.name}: wasm ${r.wasm.cpu_ms.toFixed(2)} ms cpu (rounds ${r.wasm.round_cpu_ms.map((x) => x.toFixed(2)).join(' ')}), ` +
+      `memory ${(r.wasm.memory_bytes / 2 ** 20).toFixed(0)} MiB`);
+  for (const [name, rounds] of Object.entries(peerRounds)) {
+    r[name] = { ...rounds.result, output: rounds.output };
+    if (m.group === 'size') last[name] = { bytes: m.text_bytes, ms: r[name].wall_ms };
+    log(`${m.name}: ${name} ${r[name].cpu_ms.toFixed(1)} ms cpu (rounds ${r[name].round_cpu_ms.map((x) => x.toFixed(1)).join(' ')})`);
   }
   results.inputs[m.name] = r;
 }
 
 mkdirSync(path.dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(results, null, 1));
-if (NATIVE) writeFileSync(NATIVE_OUT, JSON.stringify(nativeAll, null, 1));
+if (NATIVE) writeFileSync(NATIVE_OUT, JSON.stringify(nativeResults(), null, 1));
 log(`wrote ${OUT}`);
