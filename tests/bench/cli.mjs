@@ -11,3 +11,6 @@ export function arg(name, fallback) {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 }
+
+/** Milliseconds per unit of a Google Benchmark JSON entry's times (its `time_unit`). */
+export const benchmarkUnitMs = (b) => ({ ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 })[b.time_unit];

@@ -14,7 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, arg } from './cli.mjs';
+import { ROOT, arg, benchmarkUnitMs } from './cli.mjs';
 
 const RESULTS = path.resolve(arg('--results', path.join(ROOT, 'build/bench/results')));
 const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
@@ -26,7 +26,7 @@ const gb = readJson('native.json');
 for (const b of gb?.benchmarks ?? []) {
   if (b.run_type === 'aggregate' || b.error_occurred) continue;
   const [kind, name] = b.name.split('/');
-  const toMs = { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 }[b.time_unit];
+  const toMs = benchmarkUnitMs(b);
   (native[name] ??= {})[kind] = { ...b, cpu_ms: b.cpu_time * toMs, wall_ms: b.real_time * toMs };
 }
 const rss = {};

@@ -15,7 +15,7 @@
 // article in wasm: 0.16 to 0.32 ms per request in one process), so one batch per engine, seconds
 // apart, made a ratio near its target a coin toss. Interleaving spreads every engine over the same
 // spells of contention, and the median drops the spells that hit one engine's round only.
-// An engine whose runs take over a second is timed in the first round only (see measure()).
+// An engine whose runs take over a second is timed in the first round only (see Rounds).
 //
 // For each input: the module's summarizeJson(request) (a fresh instance of the compiled module per
 // input, so that the wasm memory read afterwards is that input's peak), the ICU-only time in wasm
@@ -32,7 +32,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { ROOT, arg } from '../cli.mjs';
+import { ROOT, arg, benchmarkUnitMs } from '../cli.mjs';
 
 const INPUTS = path.resolve(arg('--inputs', path.join(ROOT, 'build/bench/inputs')));
 const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
@@ -75,7 +75,7 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-// One warm-up run, then at least 3 runs and 0.5 s (per round: 0.5 s / rounds). Wall: the median run. CPU: the batch's total
+// One warm-up run, then at least 3 runs and 0.5 s / rounds. Wall: the median run. CPU: the batch's total
 // over its runs (the thread's CPU clock advances in scheduler ticks, so single short runs cannot
 // be timed by it). A first run over 2 s counts, and two more follow: the median of the three
 // (one run of several seconds on a shared machine swung the 1,000 -> 10,000 growth by x1.5).
@@ -184,7 +184,7 @@ function runNative(m, round) {
   const p = spawnSync(NATIVE, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (p.status !== 0) {
     log(`${m.name}: native benchmark failed (${p.status}): ${(p.stderr ?? '').slice(-300)}`);
-    return null;
+    return;
   }
   const r = JSON.parse(p.stdout);
   nativeContext ??= r.context;
@@ -192,8 +192,10 @@ function runNative(m, round) {
     if (!nativeRuns.has(b.name)) nativeRuns.set(b.name, []);
     nativeRuns.get(b.name).push(b);
   }
-  return r.benchmarks.find((b) => b.name.startsWith('request/')) ?? null;
 }
+const toMs = (b) => b.cpu_time * benchmarkUnitMs(b);
+// The input's native request times so far, one per round (ms).
+const nativeRequestMs = (m) => (nativeRuns.get(`request/${m.name}`) ?? []).filter((b) => !b.error_occurred).map(toMs);
 function nativeResults() {
   const benchmarks = [];
   for (const runs of nativeRuns.values()) {
@@ -207,10 +209,10 @@ function nativeResults() {
   }
   return { context: nativeContext, benchmarks };
 }
-const toMs = (b) => b.cpu_time * { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 }[b.time_unit];
 
 // One engine's rounds on one input: the median of the rounds' times. After a round whose runs took
-// over LONG_RUN_MS, it is not timed again (that round was several seconds of runs already).
+// over LONG_RUN_MS, it is not timed again (that round was several seconds of runs already); native
+// follows the same rule on its request time (nativeLong below).
 class Rounds {
   constructor() {
     this.rounds = [];
@@ -220,6 +222,9 @@ class Rounds {
   }
   add(p) {
     this.rounds.push(p);
+  }
+  get output() {  // what the engine returned (the first round's)
+    return this.rounds[0]?.result;
   }
   get result() {
     const rs = this.rounds;
@@ -258,26 +263,17 @@ for (const m of inputs) {
 
   const core = await instance();
   const wasm = new Rounds(), wasmIcu = new Rounds();
-  let response = null, nativeLong = false;
+  const nativeLong = () => nativeRequestMs(m)[0] > LONG_RUN_MS;
   for (let round = 0; round < ROUNDS; ++round) {
-    if (NATIVE && !nativeLong) {
-      const req = runNative(m, round);
-      nativeLong = req != null && toMs(req) > LONG_RUN_MS;
-    }
-    if (!wasm.done) {
-      const w = measure(() => core.summarizeJson(body));
-      response ??= w.result;
-      wasm.add(w);
-    }
+    if (NATIVE && !nativeLong()) runNative(m, round);
+    if (!wasm.done) wasm.add(measure(() => core.summarizeJson(body)));
     if (icu.core && !wasmIcu.done) {
       wasmIcu.add(measure(() => texts.reduce((n, t) => n + icu.core.segmentOnly(t, 'en'), 0)));
     }
     for (const [name, rounds] of Object.entries(peerRounds)) {
       if (rounds.done) continue;
       try {
-        const p = measure(() => peers[name].run(text), { minRuns: 3, maxRuns: 100, singleOverMs: 1000 });
-        rounds.add(p);
-        rounds.output = p.result;
+        rounds.add(measure(() => peers[name].run(text), { minRuns: 3, maxRuns: 100, singleOverMs: 1000 }));
       } catch (e) {
         r[name] = { skipped: true, reason: `failed: ${String(e?.message ?? e).slice(0, 120)}` };
         if (m.group === 'size') last[name] = { skipped: true };
@@ -287,11 +283,12 @@ for (const m of inputs) {
     }
   }
 
+  const response = wasm.output;
   const parsed = JSON.parse(response);
   r.wasm = { ...wasm.result, ok: parsed.ok, sentences: parsed.stats?.sentences, response_bytes: Buffer.byteLength(response),
     memory_bytes: wasmMemoryBytes(core) };
-  if (wasmIcu.rounds.length) r.wasm_icu = { ...wasmIcu.result, units: wasmIcu.rounds[0].result };
-  const req = nativeRuns.get(`request/${m.name}`)?.filter((b) => !b.error_occurred).map(toMs) ?? [];
+  if (wasmIcu.rounds.length) r.wasm_icu = { ...wasmIcu.result, units: wasmIcu.output };
+  const req = nativeRequestMs(m);
   if (req.length) log(`${m.name}: native ${median(req).toFixed(2)} ms cpu (rounds ${req.map((x) => x.toFixed(2)).join(' ')})`);
   log(`${m.name}: wasm ${r.wasm.cpu_ms.toFixed(2)} ms cpu (rounds ${r.wasm.round_cpu_ms.map((x) => x.toFixed(2)).join(' ')}), ` +
       `memory ${(r.wasm.memory_bytes / 2 ** 20).toFixed(0)} MiB`);
