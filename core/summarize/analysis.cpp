@@ -210,9 +210,17 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   // the request (10,000 articles: 144 MiB with forms, 120 without, for 32 MB of text).
   constexpr std::size_t kCompressBytes = 4u << 20;
   const unsigned omission_rules = total_bytes <= kCompressBytes ? options.omission_rules : 0u;
-  // About one concept per 8 bytes of news text (30 DUC clusters: 6 to 10): the table is sized once
-  // instead of doubling from 1,024 slots (capped: a huge request grows it as it goes).
-  concepts.reserve(std::min<std::size_t>(total_bytes / 8, std::size_t{1} << 16));
+  // About one concept per 8 bytes of news text (30 DUC clusters: 6 to 10): the table and the
+  // concepts' features are sized once instead of doubling from nothing (capped: a huge request
+  // grows them as it goes). Distinct words are fewer than concepts: the same bound serves them.
+  const std::size_t expected_concepts = std::min<std::size_t>(total_bytes / 8, std::size_t{1} << 16);
+  concepts.reserve(expected_concepts);
+  corpus.concept_occurrences.reserve(expected_concepts);
+  corpus.concept_capitalized.reserve(expected_concepts);
+  corpus.concept_has_stopword.reserve(expected_concepts);
+  corpus.concept_is_word.reserve(expected_concepts);
+  word_term.reserve(expected_concepts);
+  word_stop.reserve(expected_concepts);
   std::vector<std::vector<Line>> lines(corpus.documents.size());
   SharedLines shared;
   const bool count_shared = corpus.documents.size() >= 2;  // one document shares nothing

@@ -171,11 +171,21 @@ class RepeatMemo {
   std::vector<uint8_t> known_;
 };
 
+// One selection. Runs are cleared and refilled rather than made anew: the restarts and the fill
+// swaps build dozens of them per request, and their vectors' growth was a third of a one-article
+// request's allocations.
 struct Run {
   std::vector<Selected> chosen;
   std::vector<std::size_t> index;  // candidate index of each chosen sentence
   int64_t total = 0;
   int words = 0;
+
+  void clear() {
+    chosen.clear();
+    index.clear();
+    total = 0;
+    words = 0;
+  }
 };
 
 }  // namespace
@@ -262,8 +272,9 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
 
   // One lazy-greedy run, optionally forced to start with sentence `first`.
   std::vector<Entry> requeued;  // the runs' re-queued entries (one buffer for all of them)
-  auto greedy = [&](long first) {
-    Run r;
+  auto greedy = [&](long first, Run* out) {
+    Run& r = *out;
+    r.clear();
     covered.reset();
     if (first >= 0) add(&r, static_cast<std::size_t>(first), standalone[first]);
     // (`first` stays in the heap; it is skipped as a repeat of itself, or adds nothing.)
@@ -280,10 +291,10 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
       }
       add(&r, top.i, g);
     }
-    return r;
   };
 
-  Run best = greedy(-1);
+  Run best, run;
+  greedy(-1, &best);
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   const std::size_t starts = std::min<std::size_t>(static_cast<std::size_t>(std::max(options.restarts, 0)), n);
@@ -294,8 +305,8 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     const std::size_t i = order[k];
     if (standalone[i] <= 0) break;
     if (!fits(Run{}, *candidates[i])) continue;
-    Run r = greedy(static_cast<long>(i));
-    if (r.total > best.total) best = std::move(r);
+    greedy(static_cast<long>(i), &run);
+    if (run.total > best.total) std::swap(best, run);
   }
 
   // Filling the budget: the greedy ranks by value per word, so its last picks are the best ratios
@@ -306,8 +317,9 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
     for (int round = 0; round < options.fill_swaps; ++round) {
       int64_t best_total = best.total;
       long drop = -2, take = -1;
+      Run& kept = run;  // (the restarts are done with it)
       for (long k = -1; k < static_cast<long>(best.index.size()); ++k) {  // -1: drop nothing
-        Run kept;
+        kept.clear();
         covered.reset();
         for (std::size_t m = 0; m < best.index.size(); ++m) {
           if (static_cast<long>(m) == k) continue;
@@ -330,14 +342,15 @@ std::vector<Selected> select_sentences(const std::vector<const Sentence*>& candi
         }
       }
       if (take < 0) break;
-      Run next;
+      Run& next = run;
+      next.clear();
       covered.reset();
       for (std::size_t m = 0; m < best.index.size(); ++m) {
         if (static_cast<long>(m) == drop) continue;
         add(&next, best.index[m], gain_of(*candidates[best.index[m]], weights, covered));
       }
       add(&next, static_cast<std::size_t>(take), gain_of(*candidates[take], weights, covered));
-      best = std::move(next);
+      std::swap(best, next);
     }
   }
 
