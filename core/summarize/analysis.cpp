@@ -14,7 +14,7 @@
 #include "summarize/interning.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
-#include "text/stopwords.h"
+#include "text/stopword_stems.h"
 #include "text/utf8.h"
 
 namespace precis {
@@ -170,7 +170,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   Segmenter& segmenter = shared_segmenter(language);
   const Stemmer stemmer(language.stemmer);
   corpus.stemmed = stemmer.available();
-  const WordSet& stopwords = stopwords_for(language.code);
+  const StopwordStems& stopword_stem = stopword_stems(language);
   const bool english = language.code == "en";
   // Each distinct folded word is looked up and stemmed once: words -> (term, stopword).
   StringIds words, terms;
@@ -368,8 +368,10 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           bool new_word = false;
           const uint32_t w = words.id(tok.folded, &new_word);
           if (new_word) {
-            word_term.push_back(terms.id(stemmer.stem(tok.folded)));
-            word_stop.push_back(stopwords.count(tok.folded) > 0);
+            const auto stop_stem = stopword_stem.find(tok.folded);
+            const bool is_stop = stop_stem != stopword_stem.end();
+            word_term.push_back(is_stop ? terms.id(stop_stem->second) : terms.id(stemmer.stem(tok.folded)));
+            word_stop.push_back(is_stop);
           }
           const bool stop = word_stop[w] != 0;
           const uint32_t term = word_term[w];

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "text/language.h"
 #include "text/stemmer.h"
+#include "text/stopword_stems.h"
+#include "text/stopwords.h"
 
 namespace precis {
 namespace {
@@ -95,6 +98,31 @@ TEST(Stemmer, SnowballEnglishAndUnknown) {
   const Stemmer none("klingon");
   EXPECT_FALSE(none.available());
   EXPECT_EQ(none.stem("running"), "running");
+}
+
+TEST(StopwordStems, AreTheStemmersStemsOfExactlyTheStopwords) {
+  for (const char* code : {"en", "de", "fr"}) {
+    LanguageInfo info;
+    ASSERT_TRUE(resolve_language(code, &info));
+    const Stemmer stemmer(info.stemmer);
+    ASSERT_TRUE(stemmer.available()) << code;
+    const StopwordStems& stems = stopword_stems(info);
+    const WordSet& stopwords = stopwords_for(code);
+    ASSERT_FALSE(stopwords.empty()) << code;
+    EXPECT_EQ(stems.size(), stopwords.size()) << code;
+    for (const std::string& w : stopwords) {
+      const auto it = stems.find(w);
+      ASSERT_NE(it, stems.end()) << code << " " << w;
+      EXPECT_EQ(it->second, stemmer.stem(w)) << code << " " << w;
+    }
+  }
+  LanguageInfo en;
+  ASSERT_TRUE(resolve_language("en", &en));
+  EXPECT_EQ(stopword_stems(en).at("having"), "have");  // stems, not the words again
+  EXPECT_EQ(stopword_stems(en).count("negotiations"), 0u);
+  LanguageInfo unknown;  // a valid code with neither stemmer nor stopwords
+  ASSERT_TRUE(resolve_language("tlh", &unknown));
+  EXPECT_TRUE(stopword_stems(unknown).empty());
 }
 
 TEST(Language, ResolvesCodes) {
