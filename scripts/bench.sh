@@ -14,7 +14,8 @@
 #   4. per input, side by side: native Google Benchmark (request, ICU-only, stages: the binary on
 #                that input only), then the wasm module and the npm peers (wink-nlp, lexrank) in one
 #                Node process (tests/bench/node/bench_node.mjs drives all three), in five
-#                interleaved rounds; each time is the median over the rounds
+#                interleaved rounds; each time is the median over the rounds; in Node, each
+#                batch after a full garbage collection (node --expose-gc)
 #   5. Chromium: headless Debian Chromium: cold start and warm time per input, wasm memory
 #   6. report:   node tests/bench/report.mjs
 #
@@ -101,7 +102,7 @@ done
 # rounds of that, interleaved, and the median of each (one batch per engine was at the mercy of
 # the neighbours' load).
 step "per input: native (Google Benchmark), wasm in Node, wink-nlp, lexrank"
-node --max-old-space-size=8192 tests/bench/node/bench_node.mjs --inputs "$B/inputs" --site "$B/site" \
+node --expose-gc --max-old-space-size=8192 tests/bench/node/bench_node.mjs --inputs "$B/inputs" --site "$B/site" \
   --icu-module "$B/wasm-icu/precis-icu.js" --out "$RESULTS/node.json" \
   --native "$B/native/tests/precis_bench_native" --native-out "$RESULTS/native.json" \
   --native-min-time "$([ "$QUICK" = 1 ] && echo 0.2 || echo 0.5)"

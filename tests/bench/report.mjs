@@ -141,6 +141,11 @@ if (node?.rounds > 1) {
            'each round a batch of runs;');
   out.push(`an engine whose runs take over a second is timed in one round. Per-round times: ${path.relative(ROOT, RESULTS)}/node.json, native.json.`);
 }
+if (node) {
+  out.push(node.gc_before_batches
+    ? 'In Node, every batch starts after a full garbage collection (untimed): no engine pays for the garbage of the ones before it.'
+    : 'In Node, batches ran without a garbage collection between them (node without --expose-gc): engines paid for each other\'s garbage.');
+}
 out.push(`node ${node?.node ?? '-'}, ${browser?.chromium ? `Chromium ${browser.chromium}` : 'Chromium -'}; ${gb?.context ? `${gb.context.num_cpus} CPUs, load ${gb.context.load_avg?.map((x) => x.toFixed(1)).join('/')} at native start` : ''}`);
 out.push('');
 out.push(table(

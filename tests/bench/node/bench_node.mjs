@@ -2,7 +2,7 @@
 // Node harness: the Précis wasm module and the npm peers (wink-nlp, lexrank) in one process, on the
 // request files of tests/bench/make_inputs.mjs (the bytes native and Chromium also read).
 //
-//   node --max-old-space-size=8192 tests/bench/node/bench_node.mjs \
+//   node --expose-gc --max-old-space-size=8192 tests/bench/node/bench_node.mjs \
 //        [--inputs build/bench/inputs] [--site build/bench/site] [--out build/bench/results/node.json]
 //        [--only REGEX] [--peer-limit-s 60] [--icu-module build/bench/wasm-icu/precis-icu.js]
 //        [--rounds 5] [--native build/bench/native/tests/precis_bench_native
@@ -25,7 +25,8 @@
 // previous size, quadratic for lexrank) exceeds --peer-limit-s; the result says so.
 //
 // Times: the median of repeated runs after one warm-up run (over 2 s: the median of three runs); both
-// the main thread's CPU time (/proc/thread-self/schedstat) and wall time (performance.now).
+// the main thread's CPU time (/proc/thread-self/schedstat) and wall time (performance.now). Each
+// batch starts after a full garbage collection (node --expose-gc; see collectGarbage).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -80,6 +81,7 @@ const median = (xs) => {
 // be timed by it). A first run over 2 s counts, and two more follow: the median of the three
 // (one run of several seconds on a shared machine swung the 1,000 -> 10,000 growth by x1.5).
 function measure(fn, { minRuns = 3, minMs = 500 / ROUNDS, maxRuns = 200, singleOverMs = 2000, longRuns = 3 } = {}) {
+  collectGarbage?.();
   const first = timeOnce(fn);
   if (first.wall > singleOverMs) {
     const runs = [first];
@@ -99,6 +101,16 @@ function measure(fn, { minRuns = 3, minMs = 500 / ROUNDS, maxRuns = 200, singleO
   const cpu = (threadCpuMs() - c0) / walls.length;
   return { cpu_ms: cpu, wall_ms: median(walls), runs: walls.length, result };
 }
+
+// A full garbage collection, untimed, before every timed batch (needs node --expose-gc, which
+// scripts/bench.sh passes). Without it an engine paid for collecting what the engines before it
+// left: lexrank's similarity matrices, wink-nlp's documents, the earlier inputs' wasm instances
+// (16 MiB of memory each). Measured after the 30 DUC clusters: one article took 0.34 ms per request
+// in wasm and 2.2 ms in wink-nlp; with a collection before each batch 0.20 and 1.2 ms, as in a
+// process that runs that input alone (0.18 and 1.1 ms). An engine still pays for collecting the
+// garbage it makes during its own batch.
+const collectGarbage = typeof globalThis.gc === 'function' ? () => globalThis.gc() : null;
+if (!collectGarbage) log('no global.gc (run node with --expose-gc): engines pay for each other\'s garbage');
 
 // ---- the wasm module through its public API (precis.mjs): compiled once, instantiated per input ----
 const wasmBytes = readFileSync(path.join(SITE, 'precis', 'precis-core.wasm'));
@@ -155,7 +167,7 @@ const manifest = JSON.parse(readFileSync(path.join(INPUTS, 'manifest.json'), 'ut
 const inputs = manifest.inputs.filter((m) => ONLY.test(m.name));
 const results = {
   node: process.version, v8: process.versions.v8, started: new Date().toISOString(),
-  peer_limit_ms: PEER_LIMIT_MS, rounds: ROUNDS, wasm_icu_only: null, inputs: {},
+  peer_limit_ms: PEER_LIMIT_MS, rounds: ROUNDS, gc_before_batches: collectGarbage !== null, wasm_icu_only: null, inputs: {},
 };
 
 // Warm the compiled code (V8 tiers hot wasm functions up) on a cluster before timing anything.
