@@ -9,6 +9,10 @@
 namespace precis {
 
 const StopwordStems& stopword_stems(const LanguageInfo& language) {
+  // Any valid language code is accepted (resolve_language): only those with a stopword list get
+  // an entry, so that requests naming ever new codes cannot grow the cache.
+  static const StopwordStems none;
+  if (stopwords_for(language.code).empty()) return none;
   // Per thread, like the segmenters (shared_segmenter): no lock on the per-request path.
   thread_local std::map<std::string, std::unique_ptr<StopwordStems>> cache;
   auto& slot = cache[language.code + "|" + language.stemmer];
