@@ -12,7 +12,7 @@
 // on that input only), then in wasm, then by the peers, and again, --rounds times. Every time in
 // the results is the median over the rounds (each round's time is listed beside it). Why rounds:
 // on these shared machines the same code's CPU time swings by up to 2x within seconds (one
-// article in wasm: 0.16 to 0.32 ms per request in one process), so one batch per engine, seconds
+// article natively: 0.09 to 0.15 ms over the five rounds of one run), so one batch per engine, seconds
 // apart, made a ratio near its target a coin toss. Interleaving spreads every engine over the same
 // spells of contention, and the median drops the spells that hit one engine's round only.
 // An engine whose runs take over a second is timed in the first round only (see Rounds).
