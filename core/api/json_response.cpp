@@ -30,7 +30,20 @@ void write_span(JsonObjectWriter* o, const Span& s, const Utf16OffsetMap& map) {
 
 double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
 
-void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps,
+// The writers below have no local with a destructor, and are kept out of line. In wasm,
+// Emscripten 3.1.6 implements C++ exceptions in JavaScript: a call that an exception would unwind
+// through cleanups goes out to a JavaScript trampoline (invoke_*) and back. Inlined into
+// summary_response, which owns strings, every append of every field did (a one-article request
+// made 394 such calls, about a tenth of its time in Node, with the parsing's); out of line, only the
+// call to each writer does. Natively, this is one call more per sentence or document.
+
+// A compressed form's text (sentence_text): its own function, as the string it builds has a
+// destructor.
+[[gnu::noinline]] void write_compressed_text(std::string* out, const AnalyzedDocument& d, const Sentence& s) {
+  append_json_string(out, sentence_text(d, s));
+}
+
+[[gnu::noinline]] void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps,
                     bool with_support) {
   const AnalyzedDocument& d = r.corpus.documents[ref.document];
   const Sentence& s = sentence_of(r.corpus, ref);
@@ -50,13 +63,14 @@ void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef&
   append_json_double(o.key("score"), rounded(ref.score));
   o.integer("sentence", ref.index);
   if (with_support) o.integer("support", ref.support);
-  o.string("text", sentence_text(d, s));
+  if (s.omitted.empty()) o.string("text", s.span.of(d.text));  // the text as it is: no copy
+  else write_compressed_text(o.key("text"), d, s);
   write_span(&o, s.span, map);
   o.integer("words", s.words);
   o.close();
 }
 
-void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
+[[gnu::noinline]] void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
   JsonArrayWriter list(out);
   for (const RemovedSpan& rs : spans) {
     JsonObjectWriter o(list.next());
@@ -67,6 +81,36 @@ void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, cons
     o.close();
   }
   list.close();
+}
+
+// documents[i] of the response.
+[[gnu::noinline]] void write_document(std::string* out, const SummaryResult& r, std::size_t i, const std::vector<Utf16OffsetMap>& maps,
+                                      bool from_html) {
+  const AnalyzedDocument& d = r.corpus.documents[i];
+  JsonObjectWriter jd(out);  // keys in byte order, as nlohmann would write them
+  jd.string("id", d.id);
+  jd.integer("invalid_utf8", d.invalid_utf8_at.size());
+  JsonArrayWriter keys(jd.key("key_sentences"));
+  for (const SentenceRef& ref : r.key_sentences[i]) write_sentence(keys.next(), r, ref, maps, false);
+  keys.close();
+  write_removed(jd.key("removed"), d.cleaned.removed, d.text, maps[i]);
+  // Only when the request restored something (documents[i].keep): other responses are unchanged.
+  if (!d.cleaned.restored.empty()) write_removed(jd.key("restored"), d.cleaned.restored, d.text, maps[i]);
+  jd.integer("sentences", d.sentences.size());
+  if (from_html) jd.string("text", d.text);  // extracted from HTML: the text all offsets point into
+  jd.string("title", d.title);
+  jd.integer("words", d.word_count);
+  jd.close();
+}
+
+[[gnu::noinline]] void write_stats(std::string* out, const SummaryResult& r, std::size_t sentences, std::size_t words) {
+  JsonObjectWriter stats(out);  // keys in byte order
+  stats.integer("concept_threshold", r.concept_threshold);
+  stats.integer("concepts", r.corpus.concept_count);
+  stats.integer("documents", r.corpus.documents.size());
+  stats.integer("sentences", sentences);
+  stats.integer("words", words);
+  stats.close();
 }
 
 // options.extract_only: each document's text as the summarizer would read it (for HTML input, the
@@ -147,33 +191,21 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   std::size_t sentences = 0, words = 0, long_sentences = 0;
   for (std::size_t i = 0; i < r.corpus.documents.size(); ++i) {
     AnalyzedDocument& d = r.corpus.documents[i];
-    JsonObjectWriter jd(documents.next());  // keys in byte order, as nlohmann would write them
-    jd.string("id", d.id);
-    jd.integer("invalid_utf8", d.invalid_utf8_at.size());
-    JsonArrayWriter keys(jd.key("key_sentences"));
-    for (const SentenceRef& ref : r.key_sentences[i]) write_sentence(keys.next(), r, ref, maps, false);
-    keys.close();
-    write_removed(jd.key("removed"), d.cleaned.removed, d.text, maps[i]);
-    // Only when the request restored something (documents[i].keep): other responses are unchanged.
-    if (!d.cleaned.restored.empty()) write_removed(jd.key("restored"), d.cleaned.restored, d.text, maps[i]);
-    jd.integer("sentences", d.sentences.size());
-    if (from_html[i]) jd.string("text", d.text);  // extracted from HTML: the text all offsets point into
-    jd.string("title", d.title);
-    jd.integer("words", d.word_count);
-    jd.close();
+    write_document(documents.next(), r, i, maps, from_html[i]);
     sentences += d.sentences.size();
     words += static_cast<std::size_t>(d.word_count);
     for (const auto& s : d.sentences) long_sentences += s.too_long;
 
-    const std::string label = "document " + std::to_string(i + 1) + " (" + d.id + ")";
+    // (Built only for a warning: most documents have none.)
+    auto label = [&] { return "document " + std::to_string(i + 1) + " (" + d.id + ")"; };
     if (!d.invalid_utf8_at.empty()) {
       warnings.push_back({{"code", "invalid_utf8"}, {"document", i},
-                          {"message", label + ": " + std::to_string(d.invalid_utf8_at.size()) +
+                          {"message", label() + ": " + std::to_string(d.invalid_utf8_at.size()) +
                                           " invalid UTF-8 sequence(s) replaced by U+FFFD; first at byte " +
                                           std::to_string(d.invalid_utf8_at.front())}});
     }
     if (d.sentences.empty()) {
-      warnings.push_back({{"code", "no_sentences"}, {"document", i}, {"message", label + ": no article text left after cleaning"}});
+      warnings.push_back({{"code", "no_sentences"}, {"document", i}, {"message", label() + ": no article text left after cleaning"}});
     }
     // Written: its memory goes to the response being written.
     std::vector<Sentence>().swap(d.sentences);
@@ -188,11 +220,9 @@ std::string summary_response(SummaryResult r, const std::vector<char>& from_html
   if (r.summary.empty()) {
     warnings.push_back({{"code", "empty_summary"}, {"message", "no sentence could be selected (too little text, or none fits the budget)"}});
   }
-  const json stats = {{"documents", r.corpus.documents.size()}, {"sentences", sentences}, {"words", words},
-                      {"concepts", r.corpus.concept_count}, {"concept_threshold", r.concept_threshold}};
   documents.close();
   out += ",\"errors\":[],\"ok\":true,\"stats\":";
-  out += dump_json(stats);
+  write_stats(&out, r, sentences, words);
   out += ",\"summary\":";
   out += summary;
   out += ",\"version\":" + std::to_string(kSchemaVersion) + ",\"warnings\":";

@@ -1,5 +1,7 @@
 #include "api/json_writer.h"
 
+#include <cmath>
+
 #include "text/utf8.h"
 
 namespace precis {
@@ -22,6 +24,18 @@ void append_json_string(std::string* out, std::string_view s) {
   out->append(dump_json(nlohmann::json(std::string(s))));
 }
 
-void append_json_double(std::string* out, double v) { out->append(nlohmann::json(v).dump()); }
+void append_json_double(std::string* out, double v) {
+  // What nlohmann's serializer writes for a double (serializer::dump_float), by the same function,
+  // without a JSON value and a serializer around it: a response writes a score per sentence, and
+  // each dump allocated, and in wasm went through a JavaScript trampoline per call (Emscripten
+  // 3.1.6's exceptions) to construct, dump and destroy the value.
+  if (!std::isfinite(v)) {
+    out->append("null");
+    return;
+  }
+  char buf[64];  // the size of nlohmann's number buffer
+  const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, static_cast<std::size_t>(end - buf));
+}
 
 }  // namespace precis

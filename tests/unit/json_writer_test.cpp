@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <random>
 
@@ -59,10 +61,25 @@ TEST(JsonWriter, SeedArticlesAsNlohmannWritesThem) {
 }
 
 TEST(JsonWriter, NumbersAsNlohmannWritesThem) {
-  for (const double v : {0.0, 1.0, 0.5, 0.1234, 0.9999, 1e-4, 123456.789, 1e21, -2.5}) {
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const double v : {0.0, -0.0, 1.0, 0.5, 0.1234, 0.9999, 1e-4, 123456.789, 1e21, -2.5, 5e-324, 1.7976931348623157e308,
+                         inf, -inf, std::numeric_limits<double>::quiet_NaN()}) {
     std::string out;
     append_json_double(&out, v);
     EXPECT_EQ(out, json(v).dump()) << v;
+  }
+  // Scores as responses round them (to 1e-4), and doubles of every magnitude.
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    const double score = std::round(std::uniform_real_distribution<double>(0, 50)(rng) * 10000.0) / 10000.0;
+    uint64_t bits = rng();
+    double any;
+    std::memcpy(&any, &bits, sizeof any);
+    for (const double v : {score, any}) {
+      std::string out;
+      append_json_double(&out, v);
+      ASSERT_EQ(out, json(v).dump()) << i;
+    }
   }
   std::string out;
   append_json_int(&out, std::numeric_limits<int64_t>::min());
