@@ -299,13 +299,48 @@ Segmenter::Segmenter(const LanguageInfo& language) : sentence_locale_(language.s
 
 Segmenter::~Segmenter() = default;
 
+bool Segmenter::breaks_like(const Segmenter& other) const {
+  if (fast_sentence_break_ != other.fast_sentence_break_ || fast_word_break_ != other.fast_word_break_) return false;
+  if (fast_sentence_break_) {
+    // Root rules on both sides (that is what fast means), and the filter's list decides the rest,
+    // also for ICU's iterator, created on first use for text outside sentence_break.h's repertoire.
+    if (sentence_exceptions_.abbreviations() != other.sentence_exceptions_.abbreviations()) return false;
+  } else if (sentence_locale_ != other.sentence_locale_) {
+    return false;
+  }
+  // The word iterator's compiled rules (the dictionaries for scripts without spaces are ICU's, the
+  // same for every locale).
+  return binary_rules(*word_it_) == binary_rules(*other.word_it_);
+}
+
 Segmenter& shared_segmenter(const LanguageInfo& language) {
-  // One per language and thread: creating ICU's iterators costs more than segmenting a few
-  // articles, and a Segmenter is not safe to share between threads.
-  thread_local std::map<std::string, std::unique_ptr<Segmenter>> cache;
-  auto& slot = cache[language.sentence_locale + "|" + language.word_locale];
-  if (!slot) slot = std::make_unique<Segmenter>(language);
-  return *slot;
+  // Per thread: creating ICU's iterators costs more than segmenting a few articles, and a
+  // Segmenter is not safe to share between threads. Each distinct Segmenter (an ICU word iterator,
+  // about 8 KB) is kept once; each language's locales map to it. Any valid code is accepted, and
+  // one Segmenter per code let requests naming 4,000 made-up codes grow wasm memory by 16 MiB.
+  // Entries are never evicted: analyze() holds the reference for the whole request.
+  struct Cache {
+    std::vector<std::unique_ptr<Segmenter>> distinct;
+    std::map<std::string, Segmenter*> by_locales;  // "sentence locale|word locale" -> one of distinct
+  };
+  thread_local Cache cache;
+  std::string key = language.sentence_locale + "|" + language.word_locale;
+  const auto found = cache.by_locales.find(key);
+  if (found != cache.by_locales.end()) return *found->second;
+  auto made = std::make_unique<Segmenter>(language);
+  Segmenter* shared = nullptr;
+  for (const auto& s : cache.distinct) {
+    if (s->breaks_like(*made)) {
+      shared = s.get();
+      break;
+    }
+  }
+  if (!shared) {
+    cache.distinct.push_back(std::move(made));
+    shared = cache.distinct.back().get();
+  }
+  cache.by_locales.emplace(std::move(key), shared);
+  return *shared;
 }
 
 icu::BreakIterator& Segmenter::icu_sentence_iterator() {

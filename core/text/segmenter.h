@@ -69,6 +69,12 @@ class Segmenter {
   // language's sentence rules are ICU's root rules (not el, for one).
   bool fast_sentence_break() const { return fast_sentence_break_; }
 
+  // Whether this and `other` break every text alike: the same ICU word rules and the same sentence
+  // rules and abbreviation filter (for a language whose sentence rules are not the root rules, the
+  // same locale: ICU's filter cannot be read back). Language codes without data of their own fall
+  // back to ICU's root data, so most codes break alike.
+  bool breaks_like(const Segmenter& other) const;
+
  private:
   std::vector<Span> sentences_of(const Utf16Text& t, std::string_view text, std::size_t base);
   // Sentence pieces by fast_sentence_breaks(); false (nothing stored) when it declines the text.
@@ -91,7 +97,9 @@ class Segmenter {
   std::vector<uint32_t> sentence_ends_;
 };
 
-// A Segmenter for `language`, created on first use and kept for the thread's lifetime.
+// A Segmenter for `language`, created on first use and kept for the thread's lifetime; languages
+// whose segmenters would break alike (breaks_like) share one, so that the memory stays bounded by
+// the distinct rules in ICU's data however many language codes requests name.
 Segmenter& shared_segmenter(const LanguageInfo& language);
 
 // The post-pass on its own, for testing: given raw sentence pieces of `text` (relative spans,

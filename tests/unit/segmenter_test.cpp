@@ -90,6 +90,38 @@ TEST(Segmenter, OtherLanguagesUseTheirOwnRules) {
             (std::vector<std::string>{"Herr Dr. Müller kam um acht.", "Er sprach lange."}));
 }
 
+TEST(Segmenter, LanguagesThatBreakAlikeShareOneSegmenter) {
+  auto shared = [](const char* code) {
+    LanguageInfo info;
+    EXPECT_TRUE(resolve_language(code, &info)) << code;
+    return &shared_segmenter(info);
+  };
+  // Codes without ICU data of their own fall back to the root rules and filter nothing.
+  EXPECT_EQ(shared("tlh"), shared("qaa"));
+  EXPECT_EQ(shared("xyz"), shared("qaa"));
+  // Each with its own abbreviation list (ICU's "ss=standard" data), or its own sentence rules (el).
+  EXPECT_NE(shared("en"), shared("de"));
+  EXPECT_NE(shared("en"), shared("qaa"));
+  EXPECT_NE(shared("el"), shared("qaa"));
+  EXPECT_EQ(shared("en"), shared("en"));
+  // Sharing changes nothing: a segmenter made for the code breaks as the shared one does.
+  LanguageInfo info;
+  ASSERT_TRUE(resolve_language("xyz", &info));
+  Segmenter own(info);
+  EXPECT_TRUE(own.breaks_like(*shared("xyz")));
+  const std::string text = "Mr. Smith arrived at 5 p.m. on Monday. The talks, he said, went well! Did they?";
+  std::vector<Token> own_words, shared_words;
+  own.words(text, 0, &own_words);
+  shared("xyz")->words(text, 0, &shared_words);
+  ASSERT_EQ(own_words.size(), shared_words.size());
+  for (std::size_t i = 0; i < own_words.size(); ++i) EXPECT_EQ(own_words[i].folded, shared_words[i].folded);
+  const auto own_sentences = own.sentences(text, 0), shared_sentences = shared("xyz")->sentences(text, 0);
+  ASSERT_EQ(own_sentences.size(), shared_sentences.size());
+  for (std::size_t i = 0; i < own_sentences.size(); ++i) {
+    EXPECT_EQ(own_sentences[i].of(text), shared_sentences[i].of(text));
+  }
+}
+
 TEST(Stemmer, SnowballEnglishAndUnknown) {
   const Stemmer en("english");
   ASSERT_TRUE(en.available());
