@@ -77,7 +77,7 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   link=$B/wasm/wasm/CMakeFiles/precis_wasm.dir/link.txt
   if [ -f "$flags" ] && [ -f "$link" ] &&
      (cd "$B/wasm/core" && eval em++ $(sed -n 's/^CXX_DEFINES = //p; s/^CXX_INCLUDES = //p; s/^CXX_FLAGS = //p' "$ROOT/$flags") \
-        -fexceptions -I"$ROOT/core" -c "$ROOT/tests/bench/wasm_segment_only.cpp" -o "$ROOT/$B/wasm-icu/segment_only.o") &&
+        -I"$ROOT/core" -c "$ROOT/tests/bench/wasm_segment_only.cpp" -o "$ROOT/$B/wasm-icu/segment_only.o") &&
      (cd "$B/wasm/wasm" && eval "$(head -n 1 "$ROOT/$link" | sed "s#@CMakeFiles/precis_wasm.dir/objects1#$ROOT/$B/wasm-icu/segment_only.o#; s#-o precis-core.js#-o $ROOT/$B/wasm-icu/precis-icu.js#")"); then
     :
   else

@@ -30,20 +30,7 @@ void write_span(JsonObjectWriter* o, const Span& s, const Utf16OffsetMap& map) {
 
 double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
 
-// The writers below have no local with a destructor, and are kept out of line. In wasm,
-// Emscripten 3.1.6 implements C++ exceptions in JavaScript: a call that an exception would unwind
-// through cleanups goes out to a JavaScript trampoline (invoke_*) and back. Inlined into
-// summary_response, which owns strings, every append of every field did (a one-article request
-// made 394 such calls, about a tenth of its time in Node, with the parsing's); out of line, only the
-// call to each writer does. Natively, this is one call more per sentence or document.
-
-// A compressed form's text (sentence_text): its own function, as the string it builds has a
-// destructor.
-[[gnu::noinline]] void write_compressed_text(std::string* out, const AnalyzedDocument& d, const Sentence& s) {
-  append_json_string(out, sentence_text(d, s));
-}
-
-[[gnu::noinline]] void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps,
+void write_sentence(std::string* out, const SummaryResult& r, const SentenceRef& ref, const std::vector<Utf16OffsetMap>& maps,
                     bool with_support) {
   const AnalyzedDocument& d = r.corpus.documents[ref.document];
   const Sentence& s = sentence_of(r.corpus, ref);
@@ -64,13 +51,13 @@ double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
   o.integer("sentence", ref.index);
   if (with_support) o.integer("support", ref.support);
   if (s.omitted.empty()) o.string("text", s.span.of(d.text));  // the text as it is: no copy
-  else write_compressed_text(o.key("text"), d, s);
+  else o.string("text", sentence_text(d, s));
   write_span(&o, s.span, map);
   o.integer("words", s.words);
   o.close();
 }
 
-[[gnu::noinline]] void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
+void write_removed(std::string* out, const std::vector<RemovedSpan>& spans, const std::string& text, const Utf16OffsetMap& map) {
   JsonArrayWriter list(out);
   for (const RemovedSpan& rs : spans) {
     JsonObjectWriter o(list.next());
@@ -84,8 +71,8 @@ double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
 }
 
 // documents[i] of the response.
-[[gnu::noinline]] void write_document(std::string* out, const SummaryResult& r, std::size_t i, const std::vector<Utf16OffsetMap>& maps,
-                                      bool from_html) {
+void write_document(std::string* out, const SummaryResult& r, std::size_t i, const std::vector<Utf16OffsetMap>& maps,
+                    bool from_html) {
   const AnalyzedDocument& d = r.corpus.documents[i];
   JsonObjectWriter jd(out);  // keys in byte order, as nlohmann would write them
   jd.string("id", d.id);
@@ -103,7 +90,7 @@ double rounded(double v) { return std::round(v * 10000.0) / 10000.0; }
   jd.close();
 }
 
-[[gnu::noinline]] void write_stats(std::string* out, const SummaryResult& r, std::size_t sentences, std::size_t words) {
+void write_stats(std::string* out, const SummaryResult& r, std::size_t sentences, std::size_t words) {
   JsonObjectWriter stats(out);  // keys in byte order
   stats.integer("concept_threshold", r.concept_threshold);
   stats.integer("concepts", r.corpus.concept_count);
