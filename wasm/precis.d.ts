@@ -149,7 +149,8 @@ export interface Message {
 
 export type ErrorCode =
   | 'invalid_json' | 'invalid_request' | 'unsupported_version' | 'empty_input' | 'too_large'
-  | 'invalid_language' | 'html_needs_blocks' | 'out_of_memory' | 'internal';
+  | 'invalid_language' | 'html_needs_blocks' | 'out_of_memory' | 'internal'
+  | 'unsupported_runtime';  // createSummarizer() only: a browser without WebAssembly exception handling or bulk memory
 
 export interface Response {
   version: 1;

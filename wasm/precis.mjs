@@ -17,7 +17,8 @@ export const MAX_REQUEST_BYTES = 160 * 1024 * 1024;
 /**
  * Error thrown for a request Précis cannot serve. `code` is the response's error code:
  * invalid_json, invalid_request, unsupported_version, empty_input, too_large, invalid_language,
- * html_needs_blocks, out_of_memory, or internal (a bug, or a module that crashed: create a new one).
+ * html_needs_blocks, out_of_memory, internal (a bug, or a module that crashed: create a new one),
+ * or unsupported_runtime (createSummarizer in a browser too old for the module).
  */
 export class PrecisError extends Error {
   constructor(code, message, response) {
@@ -36,6 +37,23 @@ async function loadWasmBinaryInNode(url) {
   return readFile(url);
 }
 
+// The WebAssembly features the module is built with (wasm/CMakeLists.txt), each as the smallest
+// module that uses it: a function with try/catch_all (exception handling: Chrome 95, Firefox 100,
+// Safari 15.2) and one with memory.fill (bulk memory: Chrome 75, Firefox 79, Safari 15). Checked
+// before loading, so that an older browser gets a sentence rather than a compile error.
+const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+const VOID_FUNCTION = [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00];  // type () -> (); one function
+const WASM_FEATURES = {
+  'exception handling': [...HEADER, ...VOID_FUNCTION, 0x0a, 0x08, 0x01, 0x06, 0x00, 0x06, 0x40, 0x19, 0x0b, 0x0b],
+  'bulk memory': [...HEADER, ...VOID_FUNCTION, 0x05, 0x03, 0x01, 0x00, 0x01,
+    0x0a, 0x0d, 0x01, 0x0b, 0x00, 0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0xfc, 0x0b, 0x00, 0x0b],
+};
+
+function missingWasmFeatures() {
+  if (typeof WebAssembly !== 'object') return ['WebAssembly'];
+  return Object.keys(WASM_FEATURES).filter((name) => !WebAssembly.validate(new Uint8Array(WASM_FEATURES[name])));
+}
+
 const WASM_PAGE = 65536;
 const MIB = 1048576;
 const INITIAL_MEMORY_MB = 16;  // as linked (wasm/CMakeLists.txt)
@@ -48,6 +66,11 @@ const MAXIMUM_MEMORY_MB = 2048;
  * needs more fails with PrecisError code 'out_of_memory', and the next one works.
  */
 export async function createSummarizer(options = {}) {
+  const missing = missingWasmFeatures();
+  if (missing.length > 0) {
+    throw new PrecisError('unsupported_runtime', `this browser lacks WebAssembly ${missing.join(' and ')}: `
+      + 'Précis needs Chrome 95, Firefox 100, Safari 15.2 or later (or Node 18)');
+  }
   const maxMemoryMB = options.maxMemoryMB === undefined ? MAXIMUM_MEMORY_MB : Math.floor(Number(options.maxMemoryMB));
   if (!(maxMemoryMB >= INITIAL_MEMORY_MB && maxMemoryMB <= MAXIMUM_MEMORY_MB)) {
     throw new PrecisError('invalid_request', `maxMemoryMB must be between ${INITIAL_MEMORY_MB} and ${MAXIMUM_MEMORY_MB}`);

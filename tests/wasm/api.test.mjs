@@ -45,6 +45,24 @@ test('every kind of bad input is a PrecisError with its code', () => {
   assert.ok(summarizer.summarize({ documents: seeds }).summary.length >= 2, 'the module stopped working');
 });
 
+test('a browser without the WebAssembly features the module needs gets unsupported_runtime', async () => {
+  // Node 20 has them all (so the feature probes are valid modules: every other test loads the
+  // module); an older engine is played by a validate() that refuses exception handling.
+  const validate = WebAssembly.validate;
+  WebAssembly.validate = (bytes) => !bytes.includes(0x19) && validate(bytes);  // 0x19: catch_all
+  try {
+    await assert.rejects(createSummarizer(), (e) => {
+      assert.ok(e instanceof PrecisError);
+      assert.equal(e.code, 'unsupported_runtime');
+      assert.match(e.message, /exception handling/);
+      assert.doesNotMatch(e.message, /bulk memory/);
+      return true;
+    });
+  } finally {
+    WebAssembly.validate = validate;
+  }
+});
+
 test('too large: refused before it is copied into the module', () => {
   const response = JSON.parse(summarizer.summarizeJson(' '.repeat(MAX_REQUEST_BYTES + 1)));
   assert.equal(response.ok, false);
