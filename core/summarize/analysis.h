@@ -52,7 +52,8 @@ struct Sentence {
   int paragraph = 0;              // index of the cleaned block it came from
   int words = 0;                  // white-space words containing a letter or digit
   IdRange<uint32_t> terms;        // distinct content-word stem ids, sorted (for redundancy tests)
-  IdRange<uint32_t> concepts;     // distinct concept ids (stemmed pairs, not both stopwords), sorted
+  IdRange<uint32_t> concepts;     // distinct concept ids (stemmed pairs, not both stopwords), in the
+                                  // order they first end in the sentence
   // For each entry of `concepts`: the white-space word (0-based, as ROUGE and readers count them,
   // punctuation-only words included) at which its first occurrence ends. What a cut after N words
   // keeps of the sentence. Empty unless AnalysisOptions::concept_words.
