@@ -55,7 +55,7 @@ std::vector<Cluster> load_dataset(const std::string& dir) {
     if (!(fields >> c.name) || c.name[0] == '#') continue;
     for (const auto& f : text_files(root / c.name / "docs")) {
       const std::string id = f.stem().string();
-      c.documents.push_back(InputDocument{id, "", date_from_docno(id), read_text(f)});
+      c.documents.push_back(InputDocument{id, "", date_from_docno(id), read_text(f), false, {}});
     }
     for (const auto& f : text_files(root / c.name / "refs")) {
       c.reference_names.push_back(f.stem().string());

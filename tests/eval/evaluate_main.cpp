@@ -100,7 +100,7 @@ std::vector<const Sentence*> oracle_summary(const Cluster& cluster, const Langua
   ConceptWeights w = weigh_concepts(corpus, o.concepts);
   std::vector<InputDocument> refs;
   for (std::size_t i = 0; i < cluster.references.size(); ++i) {
-    refs.push_back(InputDocument{"ref" + std::to_string(i), "", "", detokenize(cluster.references[i])});
+    refs.push_back(InputDocument{"ref" + std::to_string(i), "", "", detokenize(cluster.references[i]), false, {}});
   }
   const Corpus ref_corpus = analyze(refs, language, analysis);
   auto key = [](const Corpus& c, uint32_t concept) {

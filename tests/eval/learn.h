@@ -51,7 +51,7 @@ inline std::vector<ConceptExample> concept_examples(const Cluster& cluster, cons
   const Corpus corpus = analyze(cluster.documents, language, with_vocabulary);
   std::vector<InputDocument> refs;
   for (std::size_t i = 0; i < cluster.references.size(); ++i) {
-    refs.push_back(InputDocument{"ref" + std::to_string(i), "", "", detokenize(cluster.references[i])});
+    refs.push_back(InputDocument{"ref" + std::to_string(i), "", "", detokenize(cluster.references[i]), false, {}});
   }
   const Corpus ref_corpus = analyze(refs, language, with_vocabulary);
   auto key = [](const Corpus& c, uint32_t concept) {
