@@ -199,7 +199,9 @@ export interface WorkerRequest {
 }
 export type WorkerReply =
   | { id: number | string; response: Response; elapsedMs: number }
-  | { id: number | string; error: { code: ErrorCode; message: string } };
+  | { id: number | string; error: { code: ErrorCode; message: string } }
+  /** Posted once, unasked, when the module cannot load (the requests get the error too). */
+  | { id: null; error: { code: ErrorCode; message: string } };
 
 export interface CreateOptions {
   /** Where precis-core.wasm is served from (default: beside precis.mjs). */

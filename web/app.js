@@ -28,7 +28,10 @@ function el(tag, className, text) {
 
 const plural = (n, word) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
-const client = new SummarizerClient();
+// Told at load, not at the first click, when the module cannot run in this browser.
+const client = new SummarizerClient({
+  onUnavailable: (error) => showMessage('error', 'Précis cannot run here:', error.message, error.code),
+});
 
 // ---- Messages -----------------------------------------------------------------------------------
 

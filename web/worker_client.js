@@ -17,9 +17,14 @@ export class SummarizerClient {
   #current = null; // id of the summary in flight
   #queued = null; // {request, resolve}: the newest summary request, waiting for the current one
 
-  /** @param cancelAfterMs a stale run older than this is cancelled (worker restarted) */
-  constructor({ cancelAfterMs = 400 } = {}) {
+  /**
+   * @param cancelAfterMs a stale run older than this is cancelled (worker restarted)
+   * @param onUnavailable called with {code, message} when the worker reports, unasked, that the
+   *   module cannot load (an older browser, a missing file): before any summary is asked for
+   */
+  constructor({ cancelAfterMs = 400, onUnavailable = () => {} } = {}) {
     this.cancelAfterMs = cancelAfterMs;
+    this.onUnavailable = onUnavailable;
   }
 
   /** Starts loading the module now, so that the first summary is quick. */
@@ -82,6 +87,10 @@ export class SummarizerClient {
   }
 
   #onReply(data) {
+    if (data?.id === null && data.error) {
+      this.onUnavailable(data.error);
+      return;
+    }
     const entry = this.#pending.get(data?.id);
     if (!entry) return;
     this.#pending.delete(data.id);

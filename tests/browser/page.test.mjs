@@ -318,3 +318,17 @@ test('"Keep sentences whole" quotes every summary sentence as written', { timeou
   for (const t of texts) assert.ok(seeds.some((a) => a.includes(t)), `not a sentence as written: ${t}`);
   await context.close();
 });
+
+test('a module that cannot load is reported as the page opens, before any click', { timeout: TIMEOUT }, async () => {
+  // Played by a missing precis-core.wasm; an older browser (unsupported_runtime) takes the same path.
+  const context = await site.browser.newContext();
+  await context.route('**/precis-core.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/`);
+  const error = page.locator('#messages .message.error');
+  await error.first().waitFor({ timeout: 30_000 });
+  const text = await error.first().textContent();
+  assert.match(text, /cannot run here/);
+  assert.equal(await page.locator('#result').isHidden(), true, 'no summary was asked for');
+  await context.close();
+});
