@@ -27,8 +27,7 @@ void append_json_string(std::string* out, std::string_view s) {
 void append_json_double(std::string* out, double v) {
   // What nlohmann's serializer writes for a double (serializer::dump_float), by the same function,
   // without a JSON value and a serializer around it: a response writes a score per sentence, and
-  // each dump allocated, and in wasm went through a JavaScript trampoline per call (Emscripten
-  // 3.1.6's exceptions) to construct, dump and destroy the value.
+  // each one built, dumped (allocating an output adapter) and destroyed a JSON value.
   if (!std::isfinite(v)) {
     out->append("null");
     return;
