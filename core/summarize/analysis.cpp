@@ -46,7 +46,7 @@ bool starts_with_quote(std::string_view s) {
 
 // English words that, opening a sentence, point back to the sentence before it: a summary that
 // lifts the sentence out of its article leaves the reader guessing who "he" is.
-bool dangling_opener(const std::string& folded) {
+bool dangling_opener(std::string_view folded) {
   static constexpr std::string_view kWords[] = {"he",   "she",  "it",    "they",    "him",     "her",    "his",   "its",
                                        "their", "them", "this",  "these",   "those",   "but",    "and",   "also",
                                        "however", "so", "yet",   "still",   "meanwhile", "instead", "we", "i",
@@ -230,7 +230,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
     if (keep_lines) lines[di] = std::move(document_lines);
   }
 
-  std::vector<Token> tokens;
+  TokenList tokens;
   std::vector<Span> block_sentences;
   // Per sentence: (concept, white-space word where it ends) as one number, concept << 16 | word, in
   // text order, so words never decrease: the first of equal concepts is the one that ends earliest.
@@ -327,7 +327,6 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
       // sees the block with newlines as spaces (same length: offsets do not move).
       std::string flat(block.of(d.text));
       for (char& c : flat) c = (c == '\n' || c == '\r') ? ' ' : c;  // one pass, no branch per byte
-      tokens.clear();
       segmenter.sentences_and_words(flat, block.begin, &block_sentences, &tokens);
       std::size_t t = 0;
       for (const Span& s : block_sentences) {
@@ -374,7 +373,7 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
           bool new_word = false;
           const uint32_t w = words.id(tok.folded, &new_word);
           if (new_word) {
-            const auto stop_stem = stopword_stem.find(tok.folded);
+            const auto stop_stem = stopword_stem.find(std::string(tok.folded));
             const bool is_stop = stop_stem != stopword_stem.end();
             word_term.push_back(is_stop ? terms.id(stop_stem->second) : terms.id(stemmer.stem(tok.folded)));
             word_stop.push_back(is_stop);

@@ -79,16 +79,25 @@ std::string_view binary_rules(const icu::BreakIterator& it) {
   return data ? std::string_view(reinterpret_cast<const char*>(data), length) : std::string_view();
 }
 
-// Lowercases A-Z in place and says whether every byte is ASCII: then this is the word's
-// NFKC_Casefold, and most words of most news text skip ICU's UTF-16 round trip and normalizer.
-bool lowercase_ascii(std::string* s) {
-  unsigned char any = 0;
-  for (char& c : *s) {  // lowercase and test for ASCII in one pass
-    any |= static_cast<unsigned char>(c);
-    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+// Lowercases A-Z in *s and leaves every other byte as it is. Eight bytes at a time: a
+// byte's low seven bits plus 0x80 - 'A' reach 0x80 (its high bit) from 'A' on, plus 0x80 - 'Z' - 1
+// from past 'Z'; neither sum carries into the next byte. Set where the first is and the second is
+// not, and where the byte itself is ASCII, that bit shifted down is 0x20: the lowercase offset.
+void lowercase_ascii_letters(std::string* s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  char* p = s->data();
+  char* const end = s->data() + s->size();
+  for (; end - p >= 8; p += 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    const uint64_t low7 = x & ~kHigh;
+    const uint64_t upper = (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x80 - 'Z' - 1) * kOnes) & ~x & kHigh;
+    x |= upper >> 2;
+    std::memcpy(p, &x, 8);
   }
-  return any < 0x80;
+  for (; p < end; ++p) *p = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p - 'A' + 'a') : *p;
 }
+
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -367,20 +376,23 @@ std::vector<Span> Segmenter::icu_sentences(std::string_view text, std::size_t ba
   return sentences_of(to_utf16(text), text, base);
 }
 
-void Segmenter::words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+void Segmenter::words(std::string_view text, std::size_t base, TokenList* out) {
+  out->clear();
   if (text.empty()) return;
   if (fast_words(text, base, out)) return;
   words_of(to_utf16(text), text, base, out);
 }
 
-void Segmenter::icu_words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+void Segmenter::icu_words(std::string_view text, std::size_t base, TokenList* out) {
+  out->clear();
   if (text.empty()) return;
   words_of(to_utf16(text), text, base, out);
 }
 
 void Segmenter::sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences,
-                                    std::vector<Token>* words) {
+                                    TokenList* words) {
   sentences->clear();
+  words->clear();
   if (text.empty()) return;
   std::vector<Span> pieces;
   if (fast_sentence_pieces(text, &pieces)) {
@@ -406,19 +418,28 @@ bool Segmenter::fast_sentence_pieces(std::string_view text, std::vector<Span>* p
   return true;
 }
 
-bool Segmenter::fast_words(std::string_view text, std::size_t base, std::vector<Token>* out) {
+bool Segmenter::fast_words(std::string_view text, std::size_t base, TokenList* out) {
   if (!fast_word_break_) return false;
   spans_.clear();
   if (!fast_word_spans(text, &spans_)) return false;
-  out->reserve(out->size() + spans_.size());
+  // The buffer starts as the text with A-Z lowercased, so that an ASCII word's folded form is its
+  // own place there: no copy per word. A word with other bytes is folded by ICU onto the end.
+  std::string& folded = out->start();
+  folded.assign(text.data(), text.size());
+  lowercase_ascii_letters(&folded);
+  const bool all_ascii = is_ascii(text);
   for (const WordSpan& w : spans_) {
     const std::string_view word = text.substr(w.begin, w.end - w.begin);
-    // The common case inline: a string made from the word's bytes (no library call for a short
-    // word), lowercased in place; a word with non-ASCII letters is folded by ICU instead.
-    std::string folded(word.data(), word.size());
-    if (!lowercase_ascii(&folded)) icu_fold(word, &folded);
-    out->push_back(Token{Span{base + w.begin, base + w.end}, std::move(folded), w.is_number});
+    const Span span{base + w.begin, base + w.end};
+    if (all_ascii || is_ascii(word)) {
+      out->add(span, w.begin, word.size(), w.is_number);
+    } else {
+      const std::size_t at = folded.size();
+      icu_fold(word, &folded);
+      out->add(span, at, folded.size() - at, w.is_number);
+    }
   }
+  out->finish();
   return true;
 }
 
@@ -434,30 +455,45 @@ std::vector<Span> Segmenter::sentences_of(const Utf16Text& t, std::string_view t
   return finish_sentences(text, pieces, base);
 }
 
-void Segmenter::words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out) {
+void Segmenter::words_of(const Utf16Text& t, std::string_view text, std::size_t base, TokenList* out) {
+  std::string& folded = out->start();
+  folded.reserve(text.size());  // about the text's size: forms are the words, lowercased
   word_it_->setText(t.u16);
   int32_t start = word_it_->first();
   for (int32_t end = word_it_->next(); end != icu::BreakIterator::DONE; start = end, end = word_it_->next()) {
     const int32_t status = word_it_->getRuleStatus();
     if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-    Token tok;
-    tok.span = Span{base + t.byte(start), base + t.byte(end)};
-    tok.is_number = status < UBRK_WORD_NUMBER_LIMIT;
-    fold_into(text.substr(t.byte(start), t.byte(end) - t.byte(start)), &tok.folded);
-    out->push_back(std::move(tok));
+    const std::string_view word = text.substr(t.byte(start), t.byte(end) - t.byte(start));
+    const std::size_t at = folded.size();
+    append_fold(word, &folded);
+    out->add(Span{base + t.byte(start), base + t.byte(end)}, at, folded.size() - at, status < UBRK_WORD_NUMBER_LIMIT);
   }
   word_it_->setText(icu::UnicodeString());
+  out->finish();
 }
 
 std::string Segmenter::fold(std::string_view word) const {
   std::string s;
-  fold_into(word, &s);
+  append_fold(word, &s);
   return s;
 }
 
 void Segmenter::fold_into(std::string_view word, std::string* out) const {
-  out->assign(word.data(), word.size());
-  if (!lowercase_ascii(out)) icu_fold(word, out);
+  out->clear();
+  append_fold(word, out);
+}
+
+void Segmenter::append_fold(std::string_view word, std::string* out) const {
+  const std::size_t at = out->size();
+  out->append(word.data(), word.size());
+  unsigned char any = 0;
+  for (char* c = out->data() + at; c != out->data() + out->size(); ++c) {  // lowercase and test for ASCII in one pass
+    any |= static_cast<unsigned char>(*c);
+    *c = (*c >= 'A' && *c <= 'Z') ? static_cast<char>(*c - 'A' + 'a') : *c;
+  }
+  if (any < 0x80) return;
+  out->resize(at);
+  icu_fold(word, out);
 }
 
 void Segmenter::icu_fold(std::string_view word, std::string* out) const {
@@ -466,8 +502,7 @@ void Segmenter::icu_fold(std::string_view word, std::string* out) const {
   icu::UnicodeString folded = nfkc_cf_->normalize(u, status);
   if (U_FAILURE(status)) folded = u;
   folded.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(static_cast<UChar>(0x27)));
-  out->clear();
-  folded.toUTF8String(*out);
+  folded.toUTF8String(*out);  // appends
 }
 
 }  // namespace precis

@@ -11,6 +11,7 @@
 #include "text/language.h"
 #include "text/sentence_break.h"
 #include "text/span.h"
+#include "text/token_list.h"
 #include "text/word_break.h"
 
 #include <unicode/uversion.h>
@@ -23,12 +24,6 @@ U_NAMESPACE_END
 namespace precis {
 
 struct Utf16Text;  // segmenter.cpp
-
-struct Token {
-  Span span;            // bytes in the document text
-  std::string folded;   // NFKC_Casefold form, typographic apostrophes made plain
-  bool is_number = false;
-};
 
 class Segmenter {
  public:
@@ -49,21 +44,22 @@ class Segmenter {
   // The same, always by ICU's sentence BreakIterator: the reference for tests and benchmarks.
   std::vector<Span> icu_sentences(std::string_view text, std::size_t base);
 
-  // Word tokens (letters or digits; punctuation and spaces skipped), appended to `out`. Text in
+  // Word tokens (letters or digits; punctuation and spaces skipped): `out` is filled anew. Text in
   // the repertoire of word_break.h is broken without ICU (same boundaries), the rest by ICU.
-  void words(std::string_view text, std::size_t base, std::vector<Token>* out);
+  void words(std::string_view text, std::size_t base, TokenList* out);
 
   // The same, always by ICU's word BreakIterator: the reference for tests and benchmarks.
-  void icu_words(std::string_view text, std::size_t base, std::vector<Token>* out);
+  void icu_words(std::string_view text, std::size_t base, TokenList* out);
 
-  // Both of the above (sentences replaced, words appended), converting the text to UTF-16 once
-  // if ICU is needed at all.
-  void sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences,
-                           std::vector<Token>* words);
+  // Both of the above (each output filled anew), converting the text to UTF-16 once if ICU is
+  // needed at all.
+  void sentences_and_words(std::string_view text, std::size_t base, std::vector<Span>* sentences, TokenList* words);
 
-  // Case-folds one word the way words() does (NFKC_Casefold).
+  // Case-folds one word the way words() does (NFKC_Casefold). An ASCII word's fold is the word
+  // with A-Z lowercased: most words of most news text skip ICU's UTF-16 round trip and normalizer.
   std::string fold(std::string_view word) const;
   void fold_into(std::string_view word, std::string* out) const;  // the same, into *out (reused)
+  void append_fold(std::string_view word, std::string* out) const;  // the same, appended to *out
 
   // Whether sentences() breaks text in the repertoire of sentence_break.h without ICU: the
   // language's sentence rules are ICU's root rules (not el, for one).
@@ -80,11 +76,11 @@ class Segmenter {
   // Sentence pieces by fast_sentence_breaks(); false (nothing stored) when it declines the text.
   bool fast_sentence_pieces(std::string_view text, std::vector<Span>* pieces);
   icu::BreakIterator& icu_sentence_iterator();  // created on first use
-  void words_of(const Utf16Text& t, std::string_view text, std::size_t base, std::vector<Token>* out);
-  // NFKC_Casefold of a word that is not pure ASCII, typographic apostrophes made plain.
+  void words_of(const Utf16Text& t, std::string_view text, std::size_t base, TokenList* out);
+  // Appends the NFKC_Casefold of a word that is not pure ASCII, typographic apostrophes made plain.
   void icu_fold(std::string_view word, std::string* out) const;
-  // Words by fast_word_spans(); false (nothing appended) when it declines the text.
-  bool fast_words(std::string_view text, std::size_t base, std::vector<Token>* out);
+  // Words by fast_word_spans(); false (`out` untouched) when it declines the text.
+  bool fast_words(std::string_view text, std::size_t base, TokenList* out);
 
   std::string sentence_locale_;
   std::unique_ptr<icu::BreakIterator> sentence_it_;

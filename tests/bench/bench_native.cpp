@@ -164,7 +164,7 @@ void BM_Request(benchmark::State& state, const Input* in) {
 
 void BM_IcuOnly(benchmark::State& state, const Input* in) {
   precis::Segmenter& seg = precis::shared_segmenter(english());
-  std::vector<precis::Token> tokens;
+  precis::TokenList tokens;
   std::size_t sentences = 0, words = 0;
   for (auto _ : state) {
     sentences = words = 0;
@@ -175,7 +175,7 @@ void BM_IcuOnly(benchmark::State& state, const Input* in) {
       sentences += s.size();
       words += tokens.size();
     }
-    benchmark::DoNotOptimize(tokens.data());
+    benchmark::DoNotOptimize(tokens.empty() ? nullptr : &tokens[0]);
   }
   set_common(state, *in);
   state.counters["sentences"] = static_cast<double>(sentences);
@@ -267,7 +267,7 @@ void BM_Stages(benchmark::State& state, const Input* in) {
 
     // segment: ICU on the cleaned blocks, newlines flattened, exactly as analyze() calls it
     t = cpu_now();
-    std::vector<precis::Token> tokens;
+    precis::TokenList tokens;
     segmented_sentences = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
       for (const precis::Span& block : cleaned[i].blocks) {

@@ -19,7 +19,7 @@ int segment_only(const std::string& text, const std::string& language) {
   precis::LanguageInfo lang;
   if (!precis::resolve_language(language, &lang)) return -1;
   precis::Segmenter& seg = precis::shared_segmenter(lang);
-  std::vector<precis::Token> tokens;
+  precis::TokenList tokens;
   const std::vector<precis::Span> sentences = seg.icu_sentences(text, 0);
   seg.icu_words(text, 0, &tokens);
   return static_cast<int>(sentences.size() + tokens.size());

@@ -54,11 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<Span> icu_sentences = segmenter.icu_sentences(text, base);
   fuzz::require(absolute == icu_sentences, "sentences() and ICU disagree");
   std::vector<Span> both_sentences;
-  std::vector<Token> both_words;
+  TokenList both_words;
   segmenter.sentences_and_words(text, base, &both_sentences, &both_words);
   fuzz::require(both_sentences == icu_sentences, "sentences_and_words() and ICU disagree on sentences");
 
-  std::vector<Token> tokens;
+  TokenList tokens;
   segmenter.words(text, base, &tokens);
   std::vector<Span> words;
   for (const Token& t : tokens) {
@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   fuzz::require(invariants::check_spans(text, shifted(words, base), "word"));
   // Where words() breaks without ICU (text/word_break.h), it must draw ICU's very words.
-  std::vector<Token> icu_tokens;
+  TokenList icu_tokens;
   segmenter.icu_words(text, base, &icu_tokens);
   fuzz::require(icu_tokens.size() == tokens.size(), "words() and ICU disagree on the number of words");
   for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -6,6 +6,7 @@
 #include "text/stemmer.h"
 #include "text/stopword_stems.h"
 #include "text/stopwords.h"
+#include "text/utf8.h"
 
 namespace precis {
 namespace {
@@ -74,14 +75,44 @@ TEST(Segmenter, WordsAreFoldedAndPunctuationSkipped) {
   LanguageInfo info;
   ASSERT_TRUE(resolve_language("en", &info));
   Segmenter seg(info);
-  std::vector<Token> toks;
+  TokenList toks;
   const std::string text = "Kerry’s ＡＢＣ talks, 2014: Straße!";
   seg.words(text, 0, &toks);
   std::vector<std::string> folded;
-  for (const auto& t : toks) folded.push_back(t.folded);
+  for (const auto& t : toks) folded.emplace_back(t.folded);
   EXPECT_EQ(folded, (std::vector<std::string>{"kerry's", "abc", "talks", "2014", "strasse"}));
   EXPECT_TRUE(toks[3].is_number);
   EXPECT_EQ(toks[0].span.of(text), "Kerry’s");
+}
+
+TEST(Segmenter, FoldedFormsAreTheWordsLowercasedAtAnyAlignment) {
+  // words() lowercases a whole block eight bytes at a time and points ASCII words into it. '@' and
+  // '[' border A-Z, '`' and '{' border a-z ("a@b" is one word: '@' must stay). A block with a
+  // non-ASCII word takes the same path for its ASCII words, and ICU's for that one.
+  LanguageInfo info;
+  ASSERT_TRUE(resolve_language("en", &info));
+  Segmenter seg(info);
+  for (const std::string tail : {"", " Zürich STRAßE"}) {
+    for (std::size_t pad = 0; pad < 9; ++pad) {
+      const std::string text = std::string(pad, ' ') + "ABCDEFGHIJKLMNOPQRSTUVWXYZ a@b A[Z `abcdefghijklmnopqrstuvwxyz{ " +
+                               "MiXeD_CaSe_09 X y 1,000.5 " + tail;
+      TokenList toks;
+      seg.words(text, 100, &toks);
+      std::vector<std::string> folded;
+      for (const Token& t : toks) {
+        const std::string_view word = std::string_view(text).substr(t.span.begin - 100, t.span.size());
+        std::string lower(word);
+        for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        EXPECT_EQ(t.folded, seg.fold(word)) << pad;
+        if (is_ascii(word)) EXPECT_EQ(t.folded, lower) << pad;
+        folded.emplace_back(t.folded);
+      }
+      std::vector<std::string> expected = {"abcdefghijklmnopqrstuvwxyz", "a@b", "a", "z", "abcdefghijklmnopqrstuvwxyz",
+                                           "mixed_case_09", "x", "y", "1,000.5"};
+      if (!tail.empty()) expected.insert(expected.end(), {"zürich", "strasse"});
+      EXPECT_EQ(folded, expected) << pad;
+    }
+  }
 }
 
 TEST(Segmenter, OtherLanguagesUseTheirOwnRules) {
@@ -110,7 +141,7 @@ TEST(Segmenter, LanguagesThatBreakAlikeShareOneSegmenter) {
   Segmenter own(info);
   EXPECT_TRUE(own.breaks_like(*shared("xyz")));
   const std::string text = "Mr. Smith arrived at 5 p.m. on Monday. The talks, he said, went well! Did they?";
-  std::vector<Token> own_words, shared_words;
+  TokenList own_words, shared_words;
   own.words(text, 0, &own_words);
   shared("xyz")->words(text, 0, &shared_words);
   ASSERT_EQ(own_words.size(), shared_words.size());

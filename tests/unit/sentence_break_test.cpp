@@ -350,7 +350,7 @@ TEST(SentenceBreak, SegmenterSentencesEqualIcusInEveryLanguage) {
         EXPECT_EQ(a[i].end, b[i].end) << code << ": " << text;
       }
       std::vector<Span> c;
-      std::vector<Token> words;
+      TokenList words;
       seg.sentences_and_words(text, 11, &c, &words);
       EXPECT_TRUE(c == b) << code << ": " << text;
     }

@@ -139,7 +139,7 @@ TEST(WordBreak, SegmenterUsesIcuWhereWordRulesDiffer) {
     ASSERT_TRUE(resolve_language(code, &info));
     Segmenter seg(info);
     const std::string text = "EU:n ja USA:n 3:30 a:b Müller’s don't 1,000.5 __x";
-    std::vector<Token> fast, icu;
+    TokenList fast, icu;
     seg.words(text, 7, &fast);
     seg.icu_words(text, 7, &icu);
     ASSERT_EQ(fast.size(), icu.size()) << code;
