@@ -99,8 +99,8 @@ bool is_editor_note(const Line& l) {
 // "Related: ...", "Read more: ..." on one line; or the label alone.
 bool starts_related_list(const Line& l) {
   if (is_related_label(l.key)) return true;
-  const auto colon = l.text.find(':');
-  if (colon == std::string_view::npos || colon > 40) return false;
+  const auto colon = l.text.substr(0, 41).find(':');  // (not the whole of a paragraph)
+  if (colon == std::string_view::npos) return false;
   return is_related_label(comparison_key(l.text.substr(0, colon)));
 }
 
@@ -136,9 +136,9 @@ bool prose_line(const Line& l, int chars) {
   // A sentence that introduces a quote or a list: "Following are excerpts from the report:"
   if (l.word_count() >= 10 && !l.text.empty() && l.text.back() == ':') return true;
   // Long without a final stop: prose still has inner punctuation (a tag cloud or a menu has none).
-  const bool inner = l.text.find_first_of(",.;:") != std::string_view::npos ||
-                     l.text.find("\xEF\xBC\x8C") != std::string_view::npos || l.text.find("\xE3\x80\x81") != std::string_view::npos;
-  return inner && (l.word_count() >= 25 || chars >= 150);
+  if (l.word_count() < 25 && chars < 150) return false;
+  return l.text.find_first_of(",.;:") != std::string_view::npos || l.text.find("\xEF\xBC\x8C") != std::string_view::npos ||
+         l.text.find("\xE3\x80\x81") != std::string_view::npos;
 }
 
 // A short line that is only a time or date stamp ("2 days ago at 07:50 am", "12:45 PM",
@@ -203,8 +203,9 @@ uint8_t line_phrases(const Line& l) {
 bool is_copyright_line(const Line& l, uint8_t phrases) {
   const std::string& k = l.key;
   if (phrases & kRightsReserved) return true;
+  if (l.word_count() > 12) return false;  // first: a paragraph is not searched for the mark
   const bool mark = l.text.find("\xC2\xA9") != std::string_view::npos || starts_with(k, "copyright");  // ©
-  if (!mark || l.word_count() > 12) return false;
+  if (!mark) return false;
   for (std::size_t i = 0; i + 4 <= k.size(); ++i) {
     const bool year = (k.compare(i, 2, "19") == 0 || k.compare(i, 2, "20") == 0) && is_digit(k[i + 2]) && is_digit(k[i + 3]) &&
                       (i == 0 || !is_digit(k[i - 1])) && (i + 4 == k.size() || !is_digit(k[i + 4]));
@@ -320,7 +321,7 @@ const char* standalone_furniture(const Line& l) {
   if (is_cookie_notice(l, phrases)) return "cookie_notice";
   if (is_comment_marker(l.key, l.text)) return "comments";
   if (is_copyright_line(l, phrases)) return "footer";
-  if (has_template_marker(l.text) && l.word_count() <= 25) return "template";
+  if (l.word_count() <= 25 && has_template_marker(l.text)) return "template";  // (a paragraph: no search)
   if (is_slug(l) || is_editor_note(l)) return "slug";
   if (is_byline(l)) return "byline";
   if (l.word_count() <= 12 && !l.terminal && has_credit_marker(l.key)) return "caption_credit";
