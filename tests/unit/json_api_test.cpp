@@ -102,6 +102,20 @@ TEST(JsonApi, CompressFalseQuotesEverySentenceWhole) {
   EXPECT_EQ(error_code(call(req)), "invalid_request");
 }
 
+TEST(JsonApi, NestingIsCountedOutsideStringsOnly) {
+  // The depth check skips strings eight bytes at a time: brackets inside a string, after escaped
+  // quotes and backslashes at every alignment, never count; brackets after the string do.
+  for (std::size_t pad = 0; pad < 9; ++pad) {
+    const std::string inside = std::string(pad, 'x') + R"(\"[[ \\ )" + std::string(200, '[') + R"( \" The end.)";
+    const json ok = json::parse(handle_request_json(R"({"documents": [")" + inside + R"("]})"));
+    EXPECT_TRUE(ok["ok"].get<bool>()) << pad << ok.dump();
+    const std::string deep = R"({"documents": [")" + inside + R"(", )" + std::string(100, '[') + std::string(100, ']') + "]}";
+    const json error = json::parse(handle_request_json(deep));
+    EXPECT_EQ(error_code(error), "invalid_json") << pad;
+    EXPECT_NE(error["errors"][0]["message"].get<std::string>().find("nested deeper"), std::string::npos) << pad;
+  }
+}
+
 TEST(JsonApi, SameAnswerEveryTime) {
   const std::string req = seeds_request().dump();
   EXPECT_EQ(handle_request_json(req), handle_request_json(req));
