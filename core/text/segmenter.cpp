@@ -79,10 +79,11 @@ std::string_view binary_rules(const icu::BreakIterator& it) {
   return data ? std::string_view(reinterpret_cast<const char*>(data), length) : std::string_view();
 }
 
-// Lowercases A-Z in *s and leaves every other byte as it is. Eight bytes at a time: a
-// byte's low seven bits plus 0x80 - 'A' reach 0x80 (its high bit) from 'A' on, plus 0x80 - 'Z' - 1
-// from past 'Z'; neither sum carries into the next byte. Set where the first is and the second is
-// not, and where the byte itself is ASCII, that bit shifted down is 0x20: the lowercase offset.
+// Lowercases A-Z in *s and leaves every other byte as it is (a whole block at once: each ASCII
+// word's folded form is then its own place in it). Eight bytes at a time: a byte's low seven bits
+// plus 0x80 - 'A' reach 0x80 (its high bit) from 'A' on, plus 0x80 - 'Z' - 1 from past 'Z'; neither
+// sum carries into the next byte. Set where the first is and the second is not, and where the byte
+// itself is ASCII, that bit shifted down is 0x20: the lowercase offset.
 void lowercase_ascii_letters(std::string* s) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   char* p = s->data();
@@ -97,7 +98,6 @@ void lowercase_ascii_letters(std::string* s) {
   }
   for (; p < end; ++p) *p = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p - 'A' + 'a') : *p;
 }
-
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
