@@ -289,13 +289,17 @@ void BM_Stages(benchmark::State& state, const Input* in) {
     const precis::ConceptWeights w = precis::weigh_concepts(corpus, options.concepts);
     weigh += since(t);
 
-    // select: the candidates as summarize() picks them, then the selection
+    // select: the candidates as summarize() picks them (sentences and their compressed forms, with
+    // the request's options), then the selection
     t = cpu_now();
     std::vector<const precis::Sentence*> candidates;
     for (int min_words = options.min_sentence_words; min_words >= 1 && candidates.empty(); min_words /= 2) {
       for (const auto& d : corpus.documents) {
         for (const auto& s : d.sentences) {
-          if (precis::summary_worthy(s, min_words)) candidates.push_back(&s);
+          if (precis::summary_worthy(s, min_words, options)) candidates.push_back(&s);
+        }
+        for (const auto& s : d.variants) {
+          if (precis::summary_worthy(s, min_words, options)) candidates.push_back(&s);
         }
       }
     }

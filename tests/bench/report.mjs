@@ -233,7 +233,8 @@ if (stageRows.length) {
     'sentences', 'candidates', 'concepts', 'threshold'], stageRows));
   out.push('clean = UTF-8 repair + line split + shared lines + line cleaning; segment = sentences and words of the cleaned blocks (ICU\'s rules; ICU\'s iterators only beyond Latin script); terms+concepts =');
   out.push('analyze() - clean - segment; rest = request - parse - analyze - weigh - select (reading order, support, key sentences,');
-  out.push('response JSON). request here: timed in the same iterations as the stages. threshold: weigh_concepts\' final document count.');
+  out.push('response JSON). request here: timed in the same iterations as the stages. candidates: sentences and compressed forms that');
+  out.push('compete in the selection. threshold: weigh_concepts\' final document count.');
   if (stageRows.some((r) => r[0].endsWith(' !'))) out.push('! the outside replica of clean/segment no longer matches analyze(): those columns are indicative only.');
 }
 
