@@ -58,8 +58,6 @@ class Segmenter {
   // Case-folds one word the way words() does (NFKC_Casefold). An ASCII word's fold is the word
   // with A-Z lowercased: most words of most news text skip ICU's UTF-16 round trip and normalizer.
   std::string fold(std::string_view word) const;
-  void fold_into(std::string_view word, std::string* out) const;  // the same, into *out (reused)
-  void append_fold(std::string_view word, std::string* out) const;  // the same, appended to *out
 
   // Whether sentences() breaks text in the repertoire of sentence_break.h without ICU: the
   // language's sentence rules are ICU's root rules (not el, for one).
@@ -77,6 +75,7 @@ class Segmenter {
   bool fast_sentence_pieces(std::string_view text, std::vector<Span>* pieces);
   icu::BreakIterator& icu_sentence_iterator();  // created on first use
   void words_of(const Utf16Text& t, std::string_view text, std::size_t base, TokenList* out);
+  void append_fold(std::string_view word, std::string* out) const;  // fold(), appended to *out
   // Appends the NFKC_Casefold of a word that is not pure ASCII, typographic apostrophes made plain.
   void icu_fold(std::string_view word, std::string* out) const;
   // Words by fast_word_spans(); false (`out` untouched) when it declines the text.
