@@ -1,16 +1,12 @@
 #include "summarize/interning.h"
 
+#include <cstring>
+
 namespace precis {
 namespace {
 
-// FNV-1a: words are short, so a byte-at-a-time hash is as fast as any.
-uint64_t hash_bytes(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-// The splitmix64 finaliser: concept keys are two small ids side by side, which need mixing.
+// The splitmix64 finaliser: concept keys are two small ids side by side and short strings keys are
+// their bytes, both of which need mixing.
 uint64_t hash_key(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
@@ -19,40 +15,75 @@ uint64_t hash_key(uint64_t x) {
 
 constexpr std::size_t kInitialSlots = 1024;
 
+uint32_t load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+uint64_t load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
 }  // namespace
 
+// The key of a string. Up to 7 bytes: the bytes (little-endian, zero above) with the length in the
+// top byte, built from overlapping loads rather than a byte loop. Longer: a hash of all the bytes
+// with the top byte 0xFF, which no short key has.
+uint64_t StringIds::key_of(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n <= 7) {
+    uint64_t bytes = 0;
+    if (n >= 4) {
+      bytes = load32(p) | uint64_t{load32(p + n - 4)} << (8 * (n - 4));
+    } else if (n > 0) {
+      bytes = uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[n / 2])} << (8 * (n / 2)) |
+              uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1));
+    }
+    return bytes | uint64_t{n} << 56;
+  }
+  uint64_t h = n * 0x9e3779b97f4a7c15ull;
+  std::size_t i = 0;
+  for (; i + 8 < n; i += 8) h = hash_key(h ^ load64(p + i));
+  h = hash_key(h ^ load64(p + n - 8));  // the last 8 bytes (overlapping the loop's, when n is not a multiple)
+  return (h & 0x00FFFFFFFFFFFFFFull) | 0xFF00000000000000ull;
+}
+
 uint32_t StringIds::id(std::string_view s, bool* added) {
-  if (slots_.empty()) slots_.assign(kInitialSlots, 0);
-  const uint64_t h = hash_bytes(s);
+  if (slots_.empty()) slots_.resize(kInitialSlots);
+  const uint64_t key = key_of(s);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const uint32_t slot = slots_[i];
-    if (slot == 0) {
-      const uint32_t id = static_cast<uint32_t>(hashes_.size());
-      slots_[i] = id + 1;
-      hashes_.push_back(h);
+  for (std::size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id_plus_one == 0) {
+      const uint32_t id = static_cast<uint32_t>(size());
+      slots_[i] = Slot{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32), id + 1};
       chars_.append(s);
       begin_.push_back(static_cast<uint32_t>(chars_.size()));
       if (added != nullptr) *added = true;
-      if (hashes_.size() * 2 > slots_.size()) grow();  // at most half full: short probes
+      if (size() * 2 > slots_.size()) grow();  // at most half full: short probes
       return id;
     }
-    if (hashes_[slot - 1] == h && at(slot - 1) == s) {
+    // A short key is its string; a long one (top byte 0xFF) is confirmed against the bytes.
+    if (slot.key() == key && (slot.high >> 24 != 0xFF || at(slot.id_plus_one - 1) == s)) {
       if (added != nullptr) *added = false;
-      return slot - 1;
+      return slot.id_plus_one - 1;
     }
   }
 }
 
 void StringIds::grow() {
-  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<Slot> slots(slots_.size() * 2);
   const std::size_t mask = slots.size() - 1;
-  for (uint32_t id = 0; id < hashes_.size(); ++id) {
-    std::size_t i = hashes_[id] & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+  for (const Slot& s : slots_) {
+    if (s.id_plus_one == 0) continue;
+    std::size_t i = hash_key(s.key()) & mask;
+    while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
+    slots[i] = s;
   }
-  slots_ = std::move(slots);
+  slots_.swap(slots);
 }
 
 uint32_t KeyIds::id(uint64_t key) {

@@ -13,19 +13,27 @@
 namespace precis {
 
 // Distinct strings -> 0, 1, 2, ... The strings are kept once, end to end, in one buffer.
+// Each slot holds a 64-bit key made from its string: for a string of up to 7 bytes (most words),
+// the bytes and the length themselves, so a lookup compares the key and touches no other memory;
+// for a longer one, a hash of it, confirmed against the kept bytes when the keys match.
 class StringIds {
  public:
   // The id of `s`; adds it (with the next id) when new, and then sets *added.
   uint32_t id(std::string_view s, bool* added = nullptr);
   std::string_view at(uint32_t id) const { return std::string_view(chars_).substr(begin_[id], begin_[id + 1] - begin_[id]); }
-  std::size_t size() const { return hashes_.size(); }
+  std::size_t size() const { return begin_.size() - 1; }
 
  private:
+  struct Slot {
+    uint32_t low = 0, high = 0;  // the key
+    uint32_t id_plus_one = 0;    // 0: empty
+    uint64_t key() const { return (uint64_t{high} << 32) | low; }
+  };
+  static uint64_t key_of(std::string_view s);
   void grow();
   std::string chars_;
   std::vector<uint32_t> begin_ = {0};  // string i is chars_[begin_[i], begin_[i + 1])
-  std::vector<uint64_t> hashes_;       // by id
-  std::vector<uint32_t> slots_;        // id + 1, or 0 for an empty slot; size is a power of two
+  std::vector<Slot> slots_;            // size is a power of two, at most half full (linear probing)
 };
 
 // Distinct 64-bit keys -> 0, 1, 2, ... Each slot holds its key and id together (12 bytes), so a

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace precis {
 namespace {
@@ -26,6 +27,35 @@ TEST(StringIds, IdsInOrderOfFirstSightAndStableAcrossGrowth) {
   EXPECT_EQ(ids.at(12347), "w12345");
   EXPECT_EQ(ids.id(""), 20002u);  // the empty string is a string like any other
   EXPECT_EQ(ids.at(20002), "");
+}
+
+// Strings of up to 7 bytes are keyed by their bytes and length, longer ones by a hash: strings that
+// share bytes, lengths, zero bytes or a long prefix and suffix must still get their own ids.
+TEST(StringIds, NearlyEqualStringsOfEveryLengthAreDistinct) {
+  StringIds ids;
+  std::vector<std::string> strings = {""};
+  for (std::size_t n = 1; n <= 20; ++n) {
+    strings.push_back(std::string(n, 'a'));
+    strings.push_back(std::string(n, '\0'));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string s(n, 'a');
+      s[k] = 'b';  // one byte differs, at every position
+      strings.push_back(s);
+    }
+  }
+  strings.push_back(std::string(1000, 'x') + "1" + std::string(1000, 'y'));
+  strings.push_back(std::string(1000, 'x') + "2" + std::string(1000, 'y'));
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    bool added = false;
+    ASSERT_EQ(ids.id(strings[i], &added), i) << i;
+    ASSERT_TRUE(added) << i;
+  }
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    bool added = true;
+    EXPECT_EQ(ids.id(strings[i], &added), i) << i;
+    EXPECT_FALSE(added);
+    EXPECT_EQ(ids.at(static_cast<uint32_t>(i)), strings[i]);
+  }
 }
 
 TEST(KeyIds, IdsInOrderOfFirstSightThroughGrowth) {
