@@ -5,8 +5,8 @@
 namespace precis {
 namespace {
 
-// The splitmix64 finaliser: concept keys are two small ids side by side and short strings keys are
-// their bytes, both of which need mixing.
+// The splitmix64 finaliser: concept keys are two small ids side by side and a short string's key is
+// its bytes, both of which need mixing.
 uint64_t hash_key(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
