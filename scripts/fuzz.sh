@@ -9,7 +9,8 @@
 #   FUZZ_LOGS=DIR ...            libFuzzer logs there instead of build/fuzz/logs
 #
 # Targets: fuzz_utf8 (UTF-8 repair, UTF-16 offsets), fuzz_clean (plain-text cleaning),
-# fuzz_segment (sentence/word segmentation), fuzz_json_api (handle_request_json on raw bytes),
+# fuzz_segment (sentence/word segmentation), fuzz_json_api (handle_request_json on raw bytes, and
+# handle_request_parts on the same request with its texts attached: the same answer),
 # fuzz_pipeline (the CLI path: handle_request on raw file bytes, and the analysis behind it),
 # fuzz_html (Gumbo -> block model -> article extraction, and the block JSON round trip).
 # Each checks the invariants of tests/fuzz/invariants.h, not just the absence of crashes.

@@ -150,8 +150,19 @@ json parse_json(std::string_view text) {
   return result;
 }
 
+// documents[i].text_part: the index of a text attached beside the JSON (handle_request_parts).
+std::string attached_text(const json& d, const json& part, const AttachedTexts& texts, const std::string& where) {
+  if (d.contains("text")) throw RequestError("invalid_request", where + " has both text and text_part");
+  if (!part.is_number_unsigned() || part.get<std::uint64_t>() >= texts.count) {
+    throw RequestError("invalid_request", where + ".text_part must be the index of an attached text (" +
+                                              std::to_string(texts.count) + " attached)");
+  }
+  return std::string(texts.text(part.get<std::size_t>()));
+}
+
 // `consume`: the texts may be moved out of `req` (the caller owns it and drops it afterwards).
-ParsedRequest parse_request(const json& req, bool consume) {
+// `texts`: the texts attached beside the JSON, which documents name by text_part.
+ParsedRequest parse_request(const json& req, bool consume, const AttachedTexts& texts) {
   if (!req.is_object()) throw RequestError("invalid_request", "request must be a JSON object");
   if (req.contains("version") && req["version"] != kSchemaVersion) {
     throw RequestError("unsupported_version", "this build speaks schema version " + std::to_string(kSchemaVersion));
@@ -182,6 +193,8 @@ ParsedRequest parse_request(const json& req, bool consume) {
         html = true;
         out.html_blocks.resize(i + 1);
         out.html_blocks[i] = {in.blocks_kept, in.blocks_total};
+      } else if (const auto part = d.find("text_part"); part != d.end()) {
+        doc.text = attached_text(d, *part, texts, where);
       } else {
         doc.text = get_string(d, "text", where, true, consume);
       }
@@ -267,13 +280,15 @@ std::string run(ParsedRequest req) {
 // Runs `make_request()` (which parses) and turns every failure into an error response.
 // `consume`: make_request() returns a request of our own, whose texts may be moved out.
 template <typename MakeRequest>
-std::string respond(MakeRequest make_request, bool consume) {
+std::string respond(MakeRequest make_request, bool consume, const AttachedTexts& texts = {},
+                    const std::function<void()>& done_with_texts = {}) {
   try {
     ParsedRequest parsed;
     {
       decltype(auto) request = make_request();
-      parsed = parse_request(request, consume);
+      parsed = parse_request(request, consume, texts);
     }  // the request's JSON is gone before the work starts: large requests need half the memory
+    if (done_with_texts) done_with_texts();  // and so are the attached texts, copied into the documents
     return run(std::move(parsed));
   } catch (const RequestError& e) {
     return dump_json(error_response(e.code, e.what()));
@@ -294,6 +309,19 @@ std::string handle_request_json(std::string_view request_json, const std::functi
         return request;
       },
       true);
+}
+
+std::string handle_request_parts(std::string_view request_json, const AttachedTexts& texts,
+                                 const std::function<void()>& done_reading) {
+  // done_reading is called once, when the JSON and the texts have been read (or could not be).
+  bool called = false;
+  auto done = [&] {
+    if (!called && done_reading) done_reading();
+    called = true;
+  };
+  std::string response = respond([&] { return parse_json(request_json); }, true, texts, done);
+  done();
+  return response;
 }
 
 std::string handle_request(const nlohmann::json& request) {

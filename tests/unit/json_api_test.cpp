@@ -180,3 +180,68 @@ TEST(JsonApi, DocumentsMayBePlainStrings) {
 
 }  // namespace
 }  // namespace precis
+
+namespace precis {
+namespace {
+
+// The request with every document's text attached beside the JSON (text_part), as the wasm module
+// sends it: texts[k] is document k's text.
+std::string call_parts(const json& req, std::vector<std::string>* texts, int* done_calls = nullptr) {
+  json header = req;
+  texts->clear();
+  for (json& d : header["documents"]) {
+    if (d.is_string()) d = json{{"text", d.get<std::string>()}};
+    texts->push_back(d["text"].get<std::string>());
+    d.erase("text");
+    d["text_part"] = texts->size() - 1;
+  }
+  const AttachedTexts attached{texts->size(), [texts](std::size_t k) { return std::string_view((*texts)[k]); }};
+  return handle_request_parts(header.dump(), attached, [done_calls] {
+    if (done_calls != nullptr) ++*done_calls;
+  });
+}
+
+TEST(JsonApiParts, AttachedTextsGiveTheSameResponseAsTextsInTheJson) {
+  std::vector<std::string> texts;
+  int done = 0;
+  const std::string parts = call_parts(seeds_request(), &texts, &done);
+  EXPECT_EQ(parts, handle_request_json(seeds_request().dump()));
+  EXPECT_TRUE(json::parse(parts)["ok"].get<bool>());
+  EXPECT_EQ(done, 1);
+  json strings = {{"documents", json::array({testing::seed(1), testing::seed(2)})}};
+  EXPECT_EQ(call_parts(strings, &texts), handle_request_json(strings.dump()));
+}
+
+TEST(JsonApiParts, TextPartMustNameAnAttachedText) {
+  std::vector<std::string> texts = {"One attached text, long enough to be summarised on its own merits."};
+  const AttachedTexts one{1, [&](std::size_t k) { return std::string_view(texts[k]); }};
+  int done = 0;
+  auto refused = [&](const std::string& request, const AttachedTexts& attached) {
+    const json r = json::parse(handle_request_parts(request, attached, [&] { ++done; }));
+    EXPECT_FALSE(r["ok"].get<bool>()) << request;
+    return error_code(r);
+  };
+  EXPECT_EQ(refused(R"({"documents": [{"text_part": 1}]})", one), "invalid_request");
+  EXPECT_EQ(refused(R"({"documents": [{"text_part": -1}]})", one), "invalid_request");
+  EXPECT_EQ(refused(R"({"documents": [{"text_part": "0"}]})", one), "invalid_request");
+  EXPECT_EQ(refused(R"({"documents": [{"text_part": 0, "text": "both"}]})", one), "invalid_request");
+  EXPECT_EQ(refused(R"({"documents": [{"text_part": 0}]})", AttachedTexts{}), "invalid_request");
+  EXPECT_EQ(refused(R"({"documents": [{"text_part": 0}]}, oops)", one), "invalid_json");
+  EXPECT_EQ(done, 6);  // once per call, parsed or not: the caller frees its buffers there
+  // Without attached texts (the plain JSON request), text_part names nothing.
+  const json r = json::parse(handle_request_json(R"({"documents": [{"text_part": 0}]})"));
+  EXPECT_EQ(error_code(r), "invalid_request");
+}
+
+TEST(JsonApiParts, AttachedTextsAreRepairedNotRefused) {
+  // Bytes JavaScript never sends, but a native caller may.
+  const std::vector<std::string> texts = {"Bad \xFF here. " + testing::seed(1), testing::seed(2)};
+  const AttachedTexts attached{texts.size(), [&](std::size_t k) { return std::string_view(texts[k]); }};
+  const json header = {{"documents", {{{"text_part", 0}}, {{"text_part", 1}}}}};
+  const json r = json::parse(handle_request_parts(header.dump(), attached));
+  ASSERT_TRUE(r["ok"].get<bool>());
+  EXPECT_EQ(r["documents"][0]["invalid_utf8"].get<int>(), 1);
+}
+
+}  // namespace
+}  // namespace precis
