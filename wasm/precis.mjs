@@ -13,6 +13,9 @@ export const SCHEMA_VERSION = 1;
 // The documented request limit (README "Limits"): checked here too, so that an oversized request is
 // refused before it is copied into the module's memory.
 export const MAX_REQUEST_BYTES = 160 * 1024 * 1024;
+// Likewise the limit on the documents' text together: UTF-8 is never shorter than UTF-16, so texts
+// longer than this in code units are over it in bytes (summarize() refuses them uncopied).
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Error thrown for a request Précis cannot serve. `code` is the response's error code:
@@ -104,10 +107,13 @@ const OUT_OF_MEMORY_RESPONSE = JSON.stringify({
   errors: [{ code: 'out_of_memory', message: 'not enough memory for this request; try fewer or shorter documents' }],
 });
 
+const TOO_LARGE_RESPONSE = JSON.stringify({ version: SCHEMA_VERSION, ok: false, errors: [{ code: 'too_large',
+  message: `request is over ${MAX_REQUEST_BYTES} bytes, the limit` }] });
+
 // warmUp()'s request: a made-up two-article story written to pass through every stage (a byline,
 // a share prompt and a related-stories line to clean; abbreviations, quotes and attributions for
 // the sentence rules and compression; shared facts for the selection).
-const WARM_UP_REQUEST = JSON.stringify({
+const WARM_UP_REQUEST = Object.freeze({
   version: SCHEMA_VERSION,
   documents: [
     { id: 'a', text: 'Harbor bridge reopens after repairs\n\nBy A. Writer\n\n'
@@ -139,7 +145,7 @@ class Summarizer {
    * right after createSummarizer(), while the reader is still pasting: worker.mjs does.
    */
   warmUp() {
-    this.summarizeJson(WARM_UP_REQUEST);
+    this.#summarizeRequest(WARM_UP_REQUEST);
   }
 
   /** True once the module has trapped (a bug): its memory cannot be trusted, create a new one. */
@@ -153,32 +159,16 @@ class Summarizer {
    */
   summarizeJson(requestJson) {
     if (typeof requestJson !== 'string') throw new PrecisError('invalid_request', 'summarizeJson takes a JSON string');
-    if (this.#crashed) {
-      throw new PrecisError('internal', `this summarizer crashed earlier (${this.#crashed}); create a new one`);
-    }
     // UTF-8 is never shorter than UTF-16 in code units: longer strings are over the byte limit.
-    if (requestJson.length > MAX_REQUEST_BYTES) {
-      return JSON.stringify({ version: SCHEMA_VERSION, ok: false, errors: [{ code: 'too_large',
-        message: `request is over ${MAX_REQUEST_BYTES} bytes, the limit` }] });
-    }
-    try {
+    if (requestJson.length > MAX_REQUEST_BYTES) return TOO_LARGE_RESPONSE;
+    return this.#call((core) => {
       // TextEncoder writes U+FFFD for lone surrogates, as the schema asks.
       const bytes = encoder.encode(requestJson);
-      const core = this.#core;
       const data = core.requestBuffer(bytes.length);
-      if (data === 0) return OUT_OF_MEMORY_RESPONSE;  // checked malloc: the module is untouched
+      if (data === 0) return 0;  // checked malloc: the module is untouched
       new Uint8Array(this.#memory.buffer, data, bytes.length).set(bytes);
-      const length = core.summarizeBuffer(data, bytes.length);  // frees the request buffer
-      // memory.buffer is read after the call: the memory may have grown (a new ArrayBuffer).
-      const response = decoder.decode(new Uint8Array(this.#memory.buffer, core.responseData(), length));
-      core.releaseResponse();
-      return response;
-    } catch (e) {
-      // A wasm trap (RuntimeError) or an abort: C++ errors never get here, they are responses.
-      this.#crashed = String(e?.message ?? e);
-      const code = /memory/i.test(this.#crashed) ? 'out_of_memory' : 'internal';
-      throw new PrecisError(code, `the summarizer stopped: ${this.#crashed}; create a new one`);
-    }
+      return core.summarizeBuffer(data, bytes.length);  // frees the request buffer
+    });
   }
 
   /**
@@ -187,12 +177,100 @@ class Summarizer {
    * the response has ok === false.
    */
   summarize(request) {
-    const response = JSON.parse(this.summarizeJson(JSON.stringify(normalizeRequest(request))));
+    const response = JSON.parse(this.#summarizeRequest(normalizeRequest(request)));
     if (!response.ok) {
       const e = response.errors?.[0] ?? { code: 'internal', message: 'unknown error' };
       throw new PrecisError(e.code, e.message, response);
     }
     return response;
+  }
+
+  // Runs `send(core)`, which hands a request to the module and returns the response's length (0:
+  // no memory for the request), and returns the response. A trap or an abort (never a C++ error:
+  // those are responses) marks this instance crashed.
+  #call(send) {
+    if (this.#crashed) {
+      throw new PrecisError('internal', `this summarizer crashed earlier (${this.#crashed}); create a new one`);
+    }
+    try {
+      const core = this.#core;
+      const length = send(core);
+      if (length === 0) return OUT_OF_MEMORY_RESPONSE;
+      // memory.buffer is read after the call: the memory may have grown (a new ArrayBuffer).
+      const response = decoder.decode(new Uint8Array(this.#memory.buffer, core.responseData(), length));
+      core.releaseResponse();
+      return response;
+    } catch (e) {
+      this.#crashed = String(e?.message ?? e);
+      const code = /memory/i.test(this.#crashed) ? 'out_of_memory' : 'internal';
+      throw new PrecisError(code, `the summarizer stopped: ${this.#crashed}; create a new one`);
+    }
+  }
+
+  // A normalized request -> the response JSON. Each document's text goes into the module's memory
+  // as it is, beside the JSON ({text_part: k} in its place: the core's handle_request_parts), so
+  // it is neither escaped into JSON here nor read back a byte at a time by the core's JSON parser.
+  #summarizeRequest(request) {
+    const texts = [];
+    let textLength = 0;
+    const detach = (d, i) => {
+      const object = typeof d === 'string' ? { text: d } : d;
+      if (object != null && typeof object === 'object' && 'text_part' in object) {
+        throw new PrecisError('invalid_request', `documents[${i}].text_part is the module's own transport: give the text as text`);
+      }
+      if (object == null || typeof object !== 'object' || typeof object.text !== 'string') return d;
+      const { text, ...rest } = object;
+      texts.push(text);
+      textLength += text.length;
+      return { ...rest, text_part: texts.length - 1 };
+    };
+    const documents = Array.isArray(request.documents) ? request.documents.map(detach) : request.documents;
+    const header = JSON.stringify({ ...request, documents });
+    if (header.length + textLength > MAX_REQUEST_BYTES) return TOO_LARGE_RESPONSE;
+    if (textLength > MAX_TEXT_BYTES) {
+      return JSON.stringify({ version: SCHEMA_VERSION, ok: false, errors: [{ code: 'too_large',
+        message: `documents exceed ${MAX_TEXT_BYTES >> 20} MiB of text in total` }] });
+    }
+    return this.#call((core) => {
+      const buffers = [];  // every buffer taken so far: handed to the core, or given back on failure
+      const abandon = () => {
+        for (const b of buffers) core.releaseBuffer(b);
+        return 0;
+      };
+      const parts = core.requestBuffer(8 * texts.length);
+      if (parts === 0) return 0;
+      buffers.push(parts);
+      const pairs = [];
+      for (const text of texts) {
+        const [data, size] = this.#writeText(core, text);
+        if (data === 0) return abandon();
+        buffers.push(data);
+        pairs.push(data, size);
+      }
+      const head = encoder.encode(header);
+      const data = core.requestBuffer(head.length);
+      if (data === 0) return abandon();
+      new Uint8Array(this.#memory.buffer, data, head.length).set(head);
+      new Uint32Array(this.#memory.buffer, parts, pairs.length).set(pairs);
+      return core.summarizeParts(data, head.length, parts, texts.length);  // frees every buffer
+    });
+  }
+
+  // Writes `text` as UTF-8 into a buffer of the module's: [pointer, bytes], or [0, 0] when memory is
+  // short. Straight into the module's memory (encodeInto) when it fits in room for mostly ASCII
+  // text; else encoded first, at its exact length.
+  #writeText(core, text) {
+    const room = text.length + (text.length >> 3) + 64;
+    let data = core.requestBuffer(room);
+    if (data === 0) return [0, 0];
+    const { read, written } = encoder.encodeInto(text, new Uint8Array(this.#memory.buffer, data, room));
+    if (read === text.length) return [data, written];
+    core.releaseBuffer(data);
+    const bytes = encoder.encode(text);
+    data = core.requestBuffer(bytes.length);
+    if (data === 0) return [0, 0];
+    new Uint8Array(this.#memory.buffer, data, bytes.length).set(bytes);
+    return [data, bytes.length];
   }
 
   /** Bytes of memory the module holds now (it grows as requests need it and never shrinks). */

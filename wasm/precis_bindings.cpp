@@ -1,4 +1,5 @@
-// The whole wasm surface: JSON request bytes in, JSON response bytes out (schema in README.md).
+// The whole wasm surface: JSON request bytes in (the documents' texts inside the JSON, or attached
+// beside it: summarize_parts), JSON response bytes out (schema in README.md).
 // All logic lives in core/; this file only exposes it to JavaScript (wasm/precis.mjs wraps it).
 //
 // Why buffers instead of Embind's std::string: Embind copies a string argument into memory from
@@ -38,6 +39,28 @@ std::size_t summarize_buffer(std::uintptr_t data, std::size_t size) {
   return response.size();
 }
 
+// The same with the documents' texts attached beside the JSON (precis::handle_request_parts):
+// [parts, parts + 2 * count) holds a (pointer, length) pair of 32-bit words per text, each text in a
+// buffer from request_buffer(). Every buffer (request, parts, texts) is freed here, as soon as the
+// texts have been copied into the documents.
+std::size_t summarize_parts(std::uintptr_t data, std::size_t size, std::uintptr_t parts, std::size_t count) {
+  char* request = reinterpret_cast<char*>(data);
+  const std::uint32_t* pairs = reinterpret_cast<const std::uint32_t*>(parts);
+  response = std::string();
+  const precis::AttachedTexts texts{count, [pairs](std::size_t k) {
+    return std::string_view(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(pairs[2 * k])), pairs[2 * k + 1]);
+  }};
+  response = precis::handle_request_parts(std::string_view(request, size), texts, [&] {
+    for (std::size_t k = 0; k < count; ++k) std::free(reinterpret_cast<void*>(static_cast<std::uintptr_t>(pairs[2 * k])));
+    std::free(const_cast<std::uint32_t*>(pairs));
+    std::free(request);
+  });
+  return response.size();
+}
+
+// Frees a buffer from request_buffer() that JavaScript did not hand over (a request it abandoned).
+void release_buffer(std::uintptr_t data) { std::free(reinterpret_cast<void*>(data)); }
+
 std::uintptr_t response_data() { return reinterpret_cast<std::uintptr_t>(response.data()); }
 
 void release_response() { response = std::string(); }
@@ -49,6 +72,8 @@ int schema_version() { return precis::kSchemaVersion; }
 EMSCRIPTEN_BINDINGS(precis) {
   emscripten::function("requestBuffer", &request_buffer);
   emscripten::function("summarizeBuffer", &summarize_buffer);
+  emscripten::function("summarizeParts", &summarize_parts);
+  emscripten::function("releaseBuffer", &release_buffer);
   emscripten::function("responseData", &response_data);
   emscripten::function("releaseResponse", &release_response);
   emscripten::function("schemaVersion", &schema_version);

@@ -11,7 +11,7 @@ const pkgDir = path.join(root, 'build/site/precis');
 const seedDir = path.resolve(root, '../shared/data/seeds');
 assert.ok(existsSync(path.join(pkgDir, 'precis-core.wasm')), 'build the module first: bash scripts/build-wasm.sh');
 
-const { createSummarizer, PrecisError, MAX_REQUEST_BYTES } = await import(path.join(pkgDir, 'precis.mjs'));
+const { createSummarizer, PrecisError, MAX_REQUEST_BYTES, normalizeRequest } = await import(path.join(pkgDir, 'precis.mjs'));
 const summarizer = await createSummarizer();
 const seeds = [1, 2, 3].map((n) => readFileSync(path.join(seedDir, `article${n}.txt`), 'utf8'));
 
@@ -107,4 +107,39 @@ test('warmUp(): runs the built-in summary and leaves the module as it was', () =
   summarizer.warmUp();
   assert.equal(summarizer.broken, false);
   assert.deepEqual(summarizer.summarize(request), fresh);
+});
+
+// summarize() writes each text into the module's memory beside the JSON (the core's text_part);
+// summarizeJson() sends one JSON string. Both must give the same answer for every kind of text:
+// ASCII (written in place), text too rich in multi-byte characters for the room guessed for it
+// (encoded at its exact length instead), lone surrogates, plain-string documents, empty texts and
+// documents that are not text at all (an html one without a parser, a number: errors both ways).
+test('summarize() and summarizeJson() agree, texts attached or inside the JSON', () => {
+  const greek = 'Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία. Οι αγορές αντέδρασαν θετικά στην ανακοίνωση. '.repeat(20);
+  const emoji = `${'Storm 🌀 hits the coast; residents 🏠 evacuated. '.repeat(40)}Lone \uD800 surrogate and \uDC00 too.`;
+  const requests = [
+    { documents: seeds, budget: { words: 60 } },
+    { documents: [{ id: 'g', title: 'Οικονομία', text: greek }, { id: 7, text: emoji, date: '2024-01-02' }, seeds[0]] },
+    { documents: [{ text: '' }, seeds[1]], options: { compress: false } },
+    { documents: [{ text: seeds[2], keep: [{ utf8: { begin: 0, end: 10 } }] }] },
+    { documents: [{ text: 42 }] },
+    { documents: [{ html: '<p>Only a page</p>', text: 'ignored' }] },
+    { documents: [] },
+  ];
+  for (const request of requests) {
+    let viaObject;
+    try {
+      viaObject = summarizer.summarize(request);
+    } catch (e) {
+      assert.ok(e instanceof PrecisError, `not a PrecisError: ${e}`);
+      viaObject = e.response;
+    }
+    const viaJson = JSON.parse(summarizer.summarizeJson(JSON.stringify(normalizeRequest(request))));
+    assert.deepEqual(viaObject, viaJson, JSON.stringify(request).slice(0, 80));
+  }
+  // The module's transport field is not the caller's to set: refused, not read as another text.
+  assert.equal(codeOf(() => summarizer.summarize({ documents: [seeds[0], { text_part: 0 }] })), 'invalid_request');
+  assert.equal(JSON.parse(summarizer.summarizeJson(JSON.stringify({ documents: [{ text_part: 0 }] }))).errors[0].code,
+               'invalid_request');
+  assert.equal(summarizer.broken, false);
 });
