@@ -2,18 +2,21 @@
 // writes (build/bench/inputs/: the seeds, each DUC 2003 cluster, the 1..10,000-article series), so
 // that native, Node and Chromium time identical bytes. For each input, side by side:
 //
-//   request/<input>  the whole JSON request (precis::handle_request_json): total time and MB/s of
-//                    document text
+//   request/<input>  the whole request as the wasm module sends it (precis::handle_request_parts:
+//                    the JSON with each document's text attached beside it): total time and MB/s
+//                    of document text
+//   requestjson/<input> the same request as one JSON string (precis::handle_request_json), every
+//                    text inside it read by the JSON parser (reported, not a target)
 //   icu/<input>      ICU alone on the same text: Segmenter::icu_sentences + Segmenter::icu_words over each
 //                    document's text (the work no summarizer can skip)
 //   icubreak/<input> the floor under that: ICU's BreakIterators alone (UTF-8 -> UTF-16, every
 //                    sentence and word boundary, no case folding, no news post-pass)
 //   stages/<input>   the pipeline taken apart from outside the core, one stage after the other in
-//                    each iteration, reported as counters in ms: parse (JSON), clean (UTF-8 repair,
+//                    each iteration, reported as counters in ms: parse (JSON, texts copied), clean (UTF-8 repair,
 //                    line split, shared lines, line cleaning), segment (ICU on the cleaned blocks,
 //                    as analyze() calls it), analyze (all of precis::analyze, which includes clean
 //                    and segment), weigh (weigh_concepts), select (candidates + select_sentences),
-//                    each iteration starting with the whole request (request_ms), so that the rest
+//                    each iteration starting with the whole request (request_ms, as request/), so that the rest
 //                    of it (reading order, support, key sentences, the response JSON) is
 //                    request - parse - analyze - weigh - select within one iteration. Stage times
 //                    are this thread's CPU time. (Timing a whole summarize() after the parts was
@@ -69,17 +72,33 @@ struct Input {
   std::string group;
   std::string body;                         // the JSON request, byte for byte as Node and Chromium see it
   std::vector<precis::InputDocument> docs;  // its documents, for the ICU and stage benchmarks
+  std::string header;                       // `body` with each text replaced by {"text_part": k}: docs[k].text
   std::size_t text_bytes = 0;
+  precis::AttachedTexts texts() const {
+    return {docs.size(), [this](std::size_t k) { return std::string_view(docs[k].text); }};
+  }
 };
 
-std::vector<precis::InputDocument> documents_of(const json& request) {
+// The request as the wasm module sends it (wasm/precis.mjs): the texts leave the JSON.
+std::string header_of(json request) {
+  std::size_t k = 0;
+  for (json& d : request.at("documents")) {
+    if (d.is_string()) d = json::object();
+    else d.erase("text");
+    d["text_part"] = k++;
+  }
+  return request.dump();
+}
+
+// The documents of a request, whose texts are inside it or attached (text_part).
+std::vector<precis::InputDocument> documents_of(const json& request, const precis::AttachedTexts& texts = {}) {
   std::vector<precis::InputDocument> docs;
   for (const json& d : request.at("documents")) {
     precis::InputDocument doc;
     if (d.is_string()) {
       doc.text = d.get<std::string>();
     } else {
-      doc.text = d.at("text").get<std::string>();
+      doc.text = d.contains("text_part") ? std::string(texts.text(d["text_part"].get<std::size_t>())) : d.at("text").get<std::string>();
       if (d.contains("id") && d["id"].is_string()) doc.id = d["id"].get<std::string>();
       if (d.contains("title") && d["title"].is_string()) doc.title = d["title"].get<std::string>();
       if (d.contains("date") && d["date"].is_string()) doc.date = d["date"].get<std::string>();
@@ -94,7 +113,9 @@ std::unique_ptr<Input> load_input(const std::string& name, const std::string& gr
   in->name = name;
   in->group = group;
   in->body = std::move(body);
-  in->docs = documents_of(json::parse(in->body));
+  const json request = json::parse(in->body);
+  in->docs = documents_of(request);
+  in->header = header_of(request);
   for (const auto& d : in->docs) in->text_bytes += d.text.size();
   return in;
 }
@@ -147,14 +168,28 @@ void set_common(benchmark::State& state, const Input& in) {
 }
 
 void BM_Request(benchmark::State& state, const Input* in) {
+  const precis::AttachedTexts texts = in->texts();
   {
-    const json r = json::parse(precis::handle_request_json(in->body));
+    const std::string response = precis::handle_request_parts(in->header, texts);
+    if (response != precis::handle_request_json(in->body)) {
+      state.SkipWithError("the request with attached texts is answered differently from the JSON one");
+      return;
+    }
+    const json r = json::parse(response);
     if (!r.value("ok", false)) {
       state.SkipWithError(("request failed: " + r.dump().substr(0, 300)).c_str());
       return;
     }
     state.counters["sentences"] = r["stats"].value("sentences", 0);
   }
+  for (auto _ : state) {
+    std::string out = precis::handle_request_parts(in->header, texts);
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_common(state, *in);
+}
+
+void BM_RequestJson(benchmark::State& state, const Input* in) {
   for (auto _ : state) {
     std::string out = precis::handle_request_json(in->body);
     benchmark::DoNotOptimize(out.data());
@@ -229,6 +264,7 @@ void BM_Stages(benchmark::State& state, const Input* in) {
   const precis::SummaryOptions options = request_options();
   const precis::LanguageInfo& en = english();
   precis::Segmenter& seg = precis::shared_segmenter(en);
+  const precis::AttachedTexts texts = in->texts();
   double request = 0, parse = 0, clean = 0, segment = 0, analyze = 0, weigh = 0, select = 0;
   std::size_t segmented_sentences = 0, analyzed_sentences = 0, candidates_n = 0, concepts = 0;
   int threshold = 0;
@@ -236,14 +272,14 @@ void BM_Stages(benchmark::State& state, const Input* in) {
     // The whole request first (its heap then is as in the request/ benchmark), then its parts.
     auto t = cpu_now();
     {
-      std::string out = precis::handle_request_json(in->body);
+      std::string out = precis::handle_request_parts(in->header, texts);
       benchmark::DoNotOptimize(out.data());
     }
     request += since(t);
 
-    // parse: the JSON request into documents
+    // parse: the request's JSON into documents, their attached texts copied in
     t = cpu_now();
-    std::vector<precis::InputDocument> docs = documents_of(json::parse(in->body));
+    std::vector<precis::InputDocument> docs = documents_of(json::parse(in->header), texts);
     parse += since(t);
 
     // clean: what analyze() does before segmenting (repair, line split, shared lines, cleaning)
@@ -342,15 +378,13 @@ long max_rss_kb() {
 
 // One request in a fresh process: peak resident memory before (input read) and after.
 int measure_rss(const std::string& file) {
-  const std::string body = read(file);
-  std::size_t text_bytes = 0;
-  {
-    const auto docs = documents_of(json::parse(body));
-    for (const auto& d : docs) text_bytes += d.text.size();
-  }
+  // As request/ sends it: the JSON with the texts attached beside it.
+  const std::unique_ptr<Input> in = load_input(file, "", read(file));
+  const std::size_t text_bytes = in->text_bytes;
+  const std::string& body = in->body;
   const long before = max_rss_kb();
   const auto t = Clock::now();
-  const std::string out = precis::handle_request_json(body);
+  const std::string out = precis::handle_request_parts(in->header, in->texts());
   const double ms = since(t);
   const long after = max_rss_kb();
   const bool ok = json::parse(out).value("ok", false);
@@ -396,6 +430,7 @@ int main(int argc, char** argv) {
       if (in->text_bytes > (8u << 20)) b->Iterations(3);
     };
     repeat_long(benchmark::RegisterBenchmark(("request/" + in->name).c_str(), BM_Request, in.get()));
+    repeat_long(benchmark::RegisterBenchmark(("requestjson/" + in->name).c_str(), BM_RequestJson, in.get()));
     repeat_long(benchmark::RegisterBenchmark(("icu/" + in->name).c_str(), BM_IcuOnly, in.get()));
     repeat_long(benchmark::RegisterBenchmark(("icubreak/" + in->name).c_str(), BM_IcuBreakOnly, in.get()));
     repeat_long(benchmark::RegisterBenchmark(("stages/" + in->name).c_str(), BM_Stages, in.get()));

@@ -15,7 +15,8 @@
 //     the median of --cold-runs contexts, each phase reported; and as many contexts that call
 //     Summarizer.warmUp() before the first summary (as the page's worker does when it starts).
 //   warm: per input, a fresh instance of the once-compiled module, one warm-up run, then the
-//     median of repeated summarizeJson(request) runs (over 2 s: the median of three runs); the wasm
+//     median of repeated summarize(request) runs (the request object in, the response object out,
+//     as the page calls it; over 2 s: the median of three runs); the wasm
 //     memory size afterwards (linear memory only grows, so this is the input's peak) and
 //     performance.memory.usedJSHeapSize.
 // Wall time (performance.now in the page) and, since these machines are shared, CPU time of the
@@ -68,7 +69,7 @@ try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${origin}/page/bench.html`);
-    await page.evaluate(async () => { window.__seeds = await (await fetch('/inputs/seeds.json')).text(); });
+    await page.evaluate(async () => { window.__seeds = await (await fetch('/inputs/seeds.json')).json(); });
     const before = await cpuTimes(cdp);
     // Every other context warms the module up first (Summarizer.warmUp, as worker.mjs does on
     // start): its first summary is what a reader who pastes after the page loaded waits for.
@@ -81,10 +82,10 @@ try {
       const t2 = performance.now();
       if (warmUp) summarizer.warmUp();
       const tw = performance.now();
-      const out = summarizer.summarizeJson(window.__seeds);
+      const out = summarizer.summarize(window.__seeds);
       const t3 = performance.now();
       return { warm: warmUp, import_ms: t1 - t0, create_ms: t2 - t1, warm_up_ms: tw - t2, first_summary_ms: t3 - tw,
-               total_ms: t3 - t0, ok: JSON.parse(out).ok };
+               total_ms: t3 - t0, ok: out.ok };
     }, warm);
     const after = await cpuTimes(cdp);
     colds.push({ ...c, thread_cpu_ms: after.thread - before.thread, process_cpu_ms: after.process - before.process });
@@ -120,8 +121,8 @@ try {
     const core = await window.__instance();
     const manifest = await (await fetch('/inputs/manifest.json')).json();
     const warm = manifest.inputs.find((m) => m.group === 'duc') ?? manifest.inputs[0];
-    const body = await (await fetch(`/inputs/${warm.file}`)).text();
-    for (let i = 0; i < 20; ++i) core.summarizeJson(body);
+    const request = await (await fetch(`/inputs/${warm.file}`)).json();
+    for (let i = 0; i < 20; ++i) core.summarize(request);
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -129,15 +130,14 @@ try {
   for (const m of manifest.inputs.filter((x) => new RegExp(ONLY).test(x.name))) {
     // Fresh instance, warm-up run (timed: over 2 s it is the first of three measured runs).
     await page.evaluate(async (file) => {
-      window.__body = await (await fetch(`/inputs/${file}`)).text();
+      window.__request = await (await fetch(`/inputs/${file}`)).json();
       window.__core = await window.__instance();
     }, m.file);
     const before1 = await cpuTimes(cdp);
     const first = await page.evaluate(() => {
       const t0 = performance.now();
-      const out = window.__core.summarizeJson(window.__body);
+      const response = window.__core.summarize(window.__request);
       const ms = performance.now() - t0;
-      const response = JSON.parse(out);
       return { ms, ok: response.ok, sentences: response.stats?.sentences };
     });
     const after1 = await cpuTimes(cdp);
@@ -154,7 +154,7 @@ try {
         const before = await cpuTimes(cdp);
         walls.push(await page.evaluate(() => {
           const t0 = performance.now();
-          window.__core.summarizeJson(window.__body);
+          window.__core.summarize(window.__request);
           return performance.now() - t0;
         }));
         const after = await cpuTimes(cdp);
@@ -170,7 +170,7 @@ try {
         const out = [];
         for (let i = 0; i < n; ++i) {
           const t0 = performance.now();
-          window.__core.summarizeJson(window.__body);
+          window.__core.summarize(window.__request);
           out.push(performance.now() - t0);
         }
         return out;
@@ -179,7 +179,7 @@ try {
       wall = median(samples);
       cpu = (after.thread - before.thread) / runs;
     }
-    await page.evaluate(() => { window.__core = null; window.__body = null; });
+    await page.evaluate(() => { window.__core = null; window.__request = null; });
     const r = { wall_ms: wall, thread_cpu_ms: cpu, runs, ok: first.ok, sentences: first.sentences, ...mem };
     results.inputs[m.name] = { ...r, documents: m.documents, text_bytes: m.text_bytes, request_bytes: m.request_bytes, group: m.group };
     log(`${m.name}: ${wall.toFixed(1)} ms wall, ${cpu === null ? '-' : cpu.toFixed(1)} ms main-thread CPU (${runs} runs), ` +
