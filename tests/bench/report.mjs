@@ -134,8 +134,8 @@ const rows = groups.map((g) => {
   ];
 });
 const out = [];
-out.push('Précis benchmark: CPU ms per request (native: Google Benchmark thread; wasm: Node main thread, same process as the');
-out.push('peers; Chromium: page main thread). Targets of issue 4 as PASS/FAIL.');
+out.push('Précis benchmark: CPU ms per request (native: Google Benchmark thread; wasm: Node main thread; peers: each in a worker');
+out.push('thread of the same process, its own V8 isolate; Chromium: page main thread). Targets of issue 4 as PASS/FAIL.');
 if (node?.rounds > 1) {
   out.push(`Native, wasm, ICU-only and peers: the median of ${node.rounds} interleaved rounds per input (native, wasm, peers, again), ` +
            'each round a batch of runs;');

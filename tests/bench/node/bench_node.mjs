@@ -22,19 +22,21 @@
 // memory read afterwards is that input's peak), the ICU-only time in wasm
 // (segmentOnly(text, language): see icuModule below), and the peers on the concatenated text of
 // the input's documents: wink-nlp readDoc + its.sentenceWiseImportance (wink-eng-lite-web-model)
-// and lexrank.summarize(text, 5). A peer is skipped at a size where its predicted time (from the
-// previous size, quadratic for lexrank) exceeds --peer-limit-s; the result says so.
+// and lexrank.summarize(text, 5), each peer in a worker thread of this process (peer_worker.mjs:
+// its own V8 isolate, since lexrank's dependencies change JavaScript's built-ins, which halved
+// wink-nlp's speed when they shared one). A peer is skipped at a size where its predicted time
+// (from the previous size, quadratic for lexrank) exceeds --peer-limit-s; the result says so.
 //
-// Times: the median of repeated runs after one warm-up run (over 2 s: the median of three runs); both
-// the main thread's CPU time (/proc/thread-self/schedstat) and wall time (performance.now). Each
-// batch starts after a full garbage collection (node --expose-gc; see collectGarbage).
+// Times (timing.mjs): the median of repeated runs after one warm-up run (over 2 s: the median of
+// three runs); both the running thread's CPU time (/proc/thread-self/schedstat) and wall time
+// (performance.now). Each batch starts after a full garbage collection (node --expose-gc).
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ROOT, arg, benchmarkUnitMs } from '../cli.mjs';
+import { collectGarbage, measureBatch, median } from './timing.mjs';
 
 const INPUTS = path.resolve(arg('--inputs', path.join(ROOT, 'build/bench/inputs')));
 const SITE = path.resolve(arg('--site', path.join(ROOT, 'build/bench/site')));
@@ -49,68 +51,8 @@ const ONLY = new RegExp(arg('--only', '.'));
 const PEER_LIMIT_MS = Number(arg('--peer-limit-s', '60')) * 1000;
 const log = (...a) => console.error('[node]', ...a);
 
-// ---- timing ----
-// CPU time of this (the main) thread in ms: /proc/thread-self/schedstat (ns) where there is one,
-// else the process's (which also counts V8's background compiler and GC threads). The kernel
-// advances it at scheduler ticks and context switches: good for batches, not for single short runs.
-const threadCpuMs = (() => {
-  try {
-    readFileSync('/proc/thread-self/schedstat', 'latin1');
-    return () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-  } catch {
-    return () => {
-      const c = process.cpuUsage();
-      return (c.user + c.system) / 1000;
-    };
-  }
-})();
-function timeOnce(fn) {
-  const c0 = threadCpuMs();
-  const t0 = performance.now();
-  const result = fn();
-  const wall = performance.now() - t0;
-  const cpu = threadCpuMs() - c0;
-  return { wall, cpu, result };
-}
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-// One warm-up run, then at least 3 runs and 0.5 s / rounds. Wall: the median run. CPU: the batch's total
-// over its runs (the thread's CPU clock advances in scheduler ticks, so single short runs cannot
-// be timed by it). A first run over 2 s counts, and two more follow: the median of the three
-// (one run of several seconds on a shared machine swung the 1,000 -> 10,000 growth by x1.5).
-function measure(fn, { minRuns = 3, minMs = 500 / ROUNDS, maxRuns = 200, singleOverMs = 2000, longRuns = 3 } = {}) {
-  collectGarbage?.();
-  const first = timeOnce(fn);
-  if (first.wall > singleOverMs) {
-    const runs = [first];
-    while (runs.length < longRuns) runs.push(timeOnce(fn));
-    return { cpu_ms: median(runs.map((r) => r.cpu)), wall_ms: median(runs.map((r) => r.wall)), runs: runs.length, result: first.result };
-  }
-  const walls = [];
-  let total = 0, result;
-  const c0 = threadCpuMs();
-  while (walls.length < minRuns || (total < minMs && walls.length < maxRuns)) {
-    const t0 = performance.now();
-    result = fn();
-    const w = performance.now() - t0;
-    walls.push(w);
-    total += w;
-  }
-  const cpu = (threadCpuMs() - c0) / walls.length;
-  return { cpu_ms: cpu, wall_ms: median(walls), runs: walls.length, result };
-}
-
-// A full garbage collection, untimed, before every timed batch (needs node --expose-gc, which
-// scripts/bench.sh passes). Without it an engine paid for collecting what the engines before it
-// left: lexrank's similarity matrices, wink-nlp's documents, the earlier inputs' wasm instances
-// (16 MiB of memory each). Measured after the 30 DUC clusters: one article took 0.34 ms per request
-// in wasm and 2.2 ms in wink-nlp; with a collection before each batch 0.20 and 1.2 ms, as in a
-// process that runs that input alone (0.18 and 1.1 ms). An engine still pays for collecting the
-// garbage it makes during its own batch.
-const collectGarbage = typeof globalThis.gc === 'function' ? () => globalThis.gc() : null;
+// ---- timing (timing.mjs: the same in the peers' workers) ----
+const measure = (fn, options = {}) => measureBatch(fn, { minMs: 500 / ROUNDS, ...options });
 if (!collectGarbage) log('no global.gc (run node with --expose-gc): engines pay for each other\'s garbage');
 
 // ---- the wasm module through its public API (precis.mjs): compiled once, instantiated per input ----
@@ -146,33 +88,27 @@ function summarizeObject(core, request) {
 }
 
 // ---- peers ----
-const require = createRequire(import.meta.url);
-const winkNLP = require('wink-nlp');
-const winkModel = require('wink-eng-lite-web-model');
-const lexrank = require('lexrank');
-const nlp = winkNLP(winkModel);
-const its = nlp.its;
-const peers = {
-  wink: {
-    exponent: 1,
-    run(text) {
-      const doc = nlp.readDoc(text);
-      const importance = doc.out(its.sentenceWiseImportance);
-      return importance.length;
-    },
-  },
-  lexrank: {
-    exponent: 2,  // a sentence-by-sentence similarity matrix
-    run(text) {
-      let lines = 0;
-      lexrank.summarize(text, 5, (err, top) => {
-        if (err) throw err;
-        lines = top.length;
-      });
-      return lines;
-    },
-  },
-};
+// Each peer runs in its own worker thread (peer_worker.mjs: a V8 isolate of its own in this same
+// process), timed there as the module is here; the harness waits for each batch in turn, so no
+// two engines ever run at once.
+class PeerThread {
+  constructor(name, exponent) {
+    this.exponent = exponent;
+    // The main thread's stack (V8's default, about 1 MB: wink-nlp overflows it at 10,000 articles)
+    // and the harness's heap limit.
+    this.worker = new Worker(new URL('./peer_worker.mjs', import.meta.url), {
+      workerData: { name }, resourceLimits: { stackSizeMb: 1, maxOldGenerationSizeMb: 8192 },
+    });
+    this.worker.unref();
+  }
+  measure(text, options) {
+    return new Promise((resolve, reject) => {
+      this.worker.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m.timing)));
+      this.worker.postMessage({ text, options });
+    });
+  }
+}
+const peers = { wink: new PeerThread('wink', 1), lexrank: new PeerThread('lexrank', 2) };  // exponent: lexrank's similarity matrix is quadratic
 
 // ---- run ----
 const manifest = JSON.parse(readFileSync(path.join(INPUTS, 'manifest.json'), 'utf8'));
@@ -298,7 +234,7 @@ for (const m of inputs) {
     for (const [name, rounds] of Object.entries(peerRounds)) {
       if (rounds.done) continue;
       try {
-        rounds.add(measure(() => peers[name].run(text), { minRuns: 3, maxRuns: 100, singleOverMs: 1000 }));
+        rounds.add(await peers[name].measure(text, { minRuns: 3, minMs: 500 / ROUNDS, maxRuns: 100, singleOverMs: 1000 }));
       } catch (e) {
         r[name] = { skipped: true, reason: `failed: ${String(e?.message ?? e).slice(0, 120)}` };
         if (m.group === 'size') last[name] = { skipped: true };
