@@ -23,8 +23,8 @@
 // (segmentOnly(text, language): see icuModule below), and the peers on the concatenated text of
 // the input's documents: wink-nlp readDoc + its.sentenceWiseImportance (wink-eng-lite-web-model)
 // and lexrank.summarize(text, 5), each peer in a worker thread of this process (peer_worker.mjs:
-// its own V8 isolate, since lexrank's dependencies change JavaScript's built-ins, which halved
-// wink-nlp's speed when they shared one). A peer is skipped at a size where its predicted time
+// its own V8 isolate, since lexrank loads Sugar.js, which extends JavaScript's built-in
+// prototypes and halved wink-nlp's speed when they shared one). A peer is skipped at a size where its predicted time
 // (from the previous size, quadratic for lexrank) exceeds --peer-limit-s; the result says so.
 //
 // Times (timing.mjs): the median of repeated runs after one warm-up run (over 2 s: the median of
