@@ -15,6 +15,19 @@ uint64_t hash_key(uint64_t x) {
 
 constexpr std::size_t kInitialSlots = 1024;
 
+// Rehashes a table (a power of two of slots, linear probing by hash_key) into one twice its size.
+void double_table(std::vector<IdSlot>* table) {
+  std::vector<IdSlot> slots(table->size() * 2);
+  const std::size_t mask = slots.size() - 1;
+  for (const IdSlot& s : *table) {
+    if (s.id_plus_one == 0) continue;
+    std::size_t i = hash_key(s.key()) & mask;
+    while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
+    slots[i] = s;
+  }
+  table->swap(slots);
+}
+
 uint32_t load32(const char* p) {
   uint32_t v;
   std::memcpy(&v, p, 4);
@@ -63,7 +76,7 @@ uint32_t StringIds::id(std::string_view s, bool* added) {
       chars_.append(s);
       begin_.push_back(static_cast<uint32_t>(chars_.size()));
       if (added != nullptr) *added = true;
-      if (size() * 2 > slots_.size()) grow();  // at most half full: short probes
+      if (size() * 2 > slots_.size()) double_table(&slots_);  // at most half full: short probes
       return id;
     }
     // A short key is its string; a long one (top byte 0xFF) is confirmed against the bytes.
@@ -72,18 +85,6 @@ uint32_t StringIds::id(std::string_view s, bool* added) {
       return slot.id_plus_one - 1;
     }
   }
-}
-
-void StringIds::grow() {
-  std::vector<Slot> slots(slots_.size() * 2);
-  const std::size_t mask = slots.size() - 1;
-  for (const Slot& s : slots_) {
-    if (s.id_plus_one == 0) continue;
-    std::size_t i = hash_key(s.key()) & mask;
-    while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
-    slots[i] = s;
-  }
-  slots_.swap(slots);
 }
 
 uint32_t KeyIds::id(uint64_t key) {
@@ -114,20 +115,8 @@ void KeyIds::reserve(std::size_t keys) {
 uint32_t KeyIds::place(std::size_t slot, uint64_t key) {
   const uint32_t id = count_++;
   slots_[slot] = Slot{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32), id + 1};
-  if (std::size_t{count_} * 10 > slots_.size() * 7) grow();
+  if (std::size_t{count_} * 10 > slots_.size() * 7) double_table(&slots_);
   return id;
-}
-
-void KeyIds::grow() {
-  std::vector<Slot> slots(slots_.size() * 2);
-  const std::size_t mask = slots.size() - 1;
-  for (const Slot& s : slots_) {
-    if (s.id_plus_one == 0) continue;
-    std::size_t i = hash_key(s.key()) & mask;
-    while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
-    slots[i] = s;
-  }
-  slots_.swap(slots);
 }
 
 std::vector<uint64_t> KeyIds::keys() const {

@@ -12,6 +12,14 @@
 
 namespace precis {
 
+// A slot of both tables below: a 64-bit key and its id together (12 bytes), so that a lookup
+// touches one place in memory.
+struct IdSlot {
+  uint32_t low = 0, high = 0;  // the key
+  uint32_t id_plus_one = 0;    // 0: empty
+  uint64_t key() const { return (uint64_t{high} << 32) | low; }
+};
+
 // Distinct strings -> 0, 1, 2, ... The strings are kept once, end to end, in one buffer.
 // Each slot holds a 64-bit key made from its string: for a string of up to 7 bytes (most words),
 // the bytes and the length themselves, so a lookup compares the key and touches no other memory;
@@ -24,19 +32,14 @@ class StringIds {
   std::size_t size() const { return begin_.size() - 1; }
 
  private:
-  struct Slot {
-    uint32_t low = 0, high = 0;  // the key
-    uint32_t id_plus_one = 0;    // 0: empty
-    uint64_t key() const { return (uint64_t{high} << 32) | low; }
-  };
+  using Slot = IdSlot;
   static uint64_t key_of(std::string_view s);
-  void grow();
   std::string chars_;
   std::vector<uint32_t> begin_ = {0};  // string i is chars_[begin_[i], begin_[i + 1])
   std::vector<Slot> slots_;            // size is a power of two, at most half full (linear probing)
 };
 
-// Distinct 64-bit keys -> 0, 1, 2, ... Each slot holds its key and id together (12 bytes), so a
+// Distinct 64-bit keys -> 0, 1, 2, ... Each slot holds its key and id together (IdSlot), so a
 // lookup touches one place in memory: with a million word pairs the table is far larger than the
 // cache, and a separate id -> key array made every lookup two cache misses.
 class KeyIds {
@@ -51,13 +54,8 @@ class KeyIds {
   std::vector<uint64_t> keys() const;  // by id
 
  private:
-  struct Slot {
-    uint32_t low = 0, high = 0;  // the key
-    uint32_t id_plus_one = 0;    // 0: empty
-    uint64_t key() const { return (uint64_t{high} << 32) | low; }
-  };
+  using Slot = IdSlot;
   uint32_t place(std::size_t slot, uint64_t key);
-  void grow();
   std::vector<Slot> slots_;  // size is a power of two, at most 70% full (linear probing)
   uint32_t count_ = 0;
 };
