@@ -7,6 +7,7 @@
 
 #include "clean/boilerplate_vocabulary.h"
 #include "clean/line_features.h"
+#include "text/blank.h"
 
 namespace precis {
 namespace {
@@ -704,7 +705,9 @@ CleanedText clean_lines(std::string_view text, const std::vector<Line>& lines, c
     Span note_span{block.begin + note, block.end};
     while (note_span.begin < note_span.end && text[note_span.begin] == ' ') ++note_span.begin;
     block.end = block.begin + note;
-    while (block.end > block.begin && text[block.end - 1] == ' ') --block.end;
+    // Trimmed as lines are: the spaces a dateline or a note leaves may be any blank ("LONDON (AP) _
+    // " then a vertical tab or an NBSP), and no block starts or ends with one.
+    block = trim_blank(text, block);
     if (block.empty()) {
       push_removed(&out.removed, note_span, "slug", "wire-service editing note", i > 0 && !previous_kept);
       previous_kept = false;

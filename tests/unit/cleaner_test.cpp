@@ -149,6 +149,18 @@ TEST(PlainTextCleaner, WireDatelineIsStripped) {
   EXPECT_EQ(dateline_prefix_length("The man - who was there - left."), 0u);
 }
 
+// Found by fuzz_clean: the block after a dateline began with the blanks after its spaces (a vertical
+// tab, an NBSP). The block is trimmed as lines are, and so is its end before an editing note.
+TEST(PlainTextCleaner, BlockAfterADatelineIsTrimmedOfEveryBlank) {
+  for (const std::string blank : {"\v", "\t", "\u00A0", "\u2009\u00A0"}) {
+    const std::string text = "LONDON (AP) _ " + blank + "An influential lawmaker backed Spanish requests on Saturday." + blank +
+                             "\n\nMore text here, said he.\n";
+    const CleanedText c = clean_plain_text(text, {});
+    ASSERT_FALSE(c.blocks.empty());
+    EXPECT_EQ(c.blocks[0].of(text), "An influential lawmaker backed Spanish requests on Saturday.");
+  }
+}
+
 TEST(PlainTextCleaner, WireDatelineWithRegionIsStripped) {
   // DUC 2003 (AP): a city in capitals, then a region or country in title case.
   EXPECT_EQ(dateline_prefix_length("ZURICH, Switzerland (AP) _ Swissair lawyers are looking at procedures."),
