@@ -157,6 +157,8 @@ out.push('ICU = Segmenter::icu_sentences + ::icu_words over each document (ICU\'
 out.push('summarizer can skip), same build; ICU brk = ICU BreakIterators alone (no folding, no post-pass), native. MB/s: native.');
 out.push('native and wasm time the request as the page sends it: the options as JSON, each text attached beside it (native');
 out.push('handle_request_parts; wasm summarize(request object) -> response object). native.json\'s requestjson/ is the one-JSON-string path.');
+out.push('The native benchmark process keeps the memory it frees (glibc M_TRIM_THRESHOLD 1 GiB, M_MMAP_THRESHOLD 32 MiB), as the wasm module\'s');
+out.push('allocator does: with glibc\'s defaults every request takes its working memory again as page faults (native.json: page_faults).');
 out.push('vs peer: peer time / wasm time in Node (>= 10x on DUC clusters, > 1x at every size). wasm mem: linear memory after the');
 out.push('request in a fresh instance (it only grows: the peak), limit 3 x request bytes + 32 MiB. RSS: native peak, fresh process.');
 if (groups.some((g) => g.m.chromium_wall_only)) out.push('* Chromium: wall time (no CPU time measured).');
