@@ -221,6 +221,11 @@ Corpus analyze(std::vector<InputDocument> inputs, const LanguageInfo& language, 
   corpus.concept_is_word.reserve(expected_concepts);
   word_term.reserve(expected_concepts);
   word_stop.reserve(expected_concepts);
+  // Distinct words: about one per 24 to 30 bytes of a news cluster (fewer per byte as the input
+  // grows): the word and term tables start at that size instead of rehashing on the way there.
+  const std::size_t expected_words = std::min<std::size_t>(total_bytes / 24, std::size_t{1} << 15);
+  words.reserve(expected_words);
+  terms.reserve(expected_words);
   std::vector<std::vector<Line>> lines(corpus.documents.size());
   SharedLines shared;
   const bool count_shared = corpus.documents.size() >= 2;  // one document shares nothing

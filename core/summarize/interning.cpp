@@ -87,6 +87,14 @@ uint32_t StringIds::id(std::string_view s, bool* added) {
   }
 }
 
+void StringIds::reserve(std::size_t strings) {
+  if (!slots_.empty()) return;
+  std::size_t slots = kInitialSlots;
+  while (slots < strings * 2) slots *= 2;  // the load factor id() keeps: at most half full
+  slots_.resize(slots);
+  begin_.reserve(strings + 1);
+}
+
 uint32_t KeyIds::id(uint64_t key) {
   if (slots_.empty()) slots_.resize(kInitialSlots);
   const std::size_t mask = slots_.size() - 1;

@@ -28,6 +28,9 @@ class StringIds {
  public:
   // The id of `s`; adds it (with the next id) when new, and then sets *added.
   uint32_t id(std::string_view s, bool* added = nullptr);
+  // Room for about `strings` strings before the first rehash (a hint for an empty table; it still
+  // grows).
+  void reserve(std::size_t strings);
   std::string_view at(uint32_t id) const { return std::string_view(chars_).substr(begin_[id], begin_[id + 1] - begin_[id]); }
   std::size_t size() const { return begin_.size() - 1; }
 

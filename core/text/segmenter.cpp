@@ -131,10 +131,10 @@ std::string_view first_word(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-std::string strip_leading_punct(std::string_view w) {
+std::string_view strip_leading_punct(std::string_view w) {
   std::size_t b = 0;
   while (b < w.size() && (w[b] == '(' || w[b] == '"' || w[b] == '\'' || w[b] == '[')) ++b;
-  return std::string(w.substr(b));
+  return w.substr(b);
 }
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
@@ -204,7 +204,7 @@ Quotes count_quotes(std::string_view s) {
 bool should_merge(std::string_view left, std::string_view right) {
   const std::string_view lw = last_word(left);
   const std::string_view right_first = first_word(right);
-  const std::string next = strip_leading_punct(right_first);
+  const std::string_view next = strip_leading_punct(right_first);
   if (lw.empty() || next.empty()) return false;
   // Wire text joins compounds with an underscore for a dash: "a U.S._British plan", "a U.S. _British
   // plan". An underscore before a letter continues the sentence.
@@ -221,8 +221,8 @@ bool should_merge(std::string_view left, std::string_view right) {
       // "U.S. Secretary", "the U.N. Security Council": merge unless the next word opens a sentence.
       if (is_ascii_digit(next[0]) || is_ascii_lower(next[0])) return true;
       if (is_ascii_upper(next[0])) {
-        std::string bare = next;
-        while (!bare.empty() && !(is_ascii_upper(bare.back()) || is_ascii_lower(bare.back()))) bare.pop_back();
+        std::string_view bare = next;
+        while (!bare.empty() && !(is_ascii_upper(bare.back()) || is_ascii_lower(bare.back()))) bare.remove_suffix(1);
         return !is_sentence_opener(bare);
       }
     }

@@ -29,6 +29,22 @@ TEST(StringIds, IdsInOrderOfFirstSightAndStableAcrossGrowth) {
   EXPECT_EQ(ids.at(20002), "");
 }
 
+// reserve() only sizes the table: the same strings get the same ids, below the reserved size,
+// past it (the table still grows), and a reserve on a table in use changes nothing.
+TEST(StringIds, ReservedTableHandsOutTheSameIds) {
+  StringIds plain, reserved;
+  reserved.reserve(3000);
+  for (int i = 0; i < 10000; ++i) {
+    const std::string s = "w" + std::to_string((i * 7919) % 6000);  // repeats from i = 6000 on
+    bool added_plain = false, added_reserved = false;
+    ASSERT_EQ(reserved.id(s, &added_reserved), plain.id(s, &added_plain)) << s;
+    ASSERT_EQ(added_reserved, added_plain) << s;
+    if (i == 100) reserved.reserve(100000);  // in use: ignored
+  }
+  EXPECT_EQ(reserved.size(), 6000u);
+  EXPECT_EQ(reserved.at(5999), plain.at(5999));
+}
+
 // Strings of up to 7 bytes are keyed by their bytes and length, longer ones by a hash: strings that
 // share bytes, lengths, zero bytes or a long prefix and suffix must still get their own ids.
 TEST(StringIds, NearlyEqualStringsOfEveryLengthAreDistinct) {
