@@ -81,6 +81,8 @@ function measures(names) {
     wink: all(peer('wink')) ? pick(peer('wink')) : NaN,
     lexrank: all(peer('lexrank')) ? pick(peer('lexrank')) : NaN,
     wink_skip: skipped('wink'), lexrank_skip: skipped('lexrank'),
+    wink_stack: names.map((n) => node?.inputs?.[n]?.wink).find((x) => x?.stack_mb),
+    lexrank_stack: names.map((n) => node?.inputs?.[n]?.lexrank).find((x) => x?.stack_mb),
     rss_kb: Math.max(...names.map((n) => rss[n]?.rss_peak_kb ?? NaN)),
     wasm_mem: Math.max(...names.map((n) => node?.inputs?.[n]?.wasm?.memory_bytes ?? NaN)),
     chromium_mem: Math.max(...names.map((n) => browser?.inputs?.[n]?.memory_bytes ?? NaN)),
@@ -98,7 +100,7 @@ for (const g of groups) g.m = measures(g.names);
 
 // ---- main table ----
 const peerFailed = (g, p) => g.m[`${p}_skip`]?.reason?.startsWith('failed');
-const peerCell = (g, p) => (Number.isFinite(g.m[p]) ? fmt(g.m[p])
+const peerCell = (g, p) => (Number.isFinite(g.m[p]) ? fmt(g.m[p]) + (g.m[`${p}_stack`] ? '+' : '')
   : peerFailed(g, p) ? 'error' : g.m[`${p}_skip`] ? `skip>${(node?.peer_limit_ms ?? 60000) / 1000}s` : '-');
 function speedup(g, p) {
   const s = ratio(g.m[p], g.m.wasm);
@@ -165,6 +167,11 @@ if (groups.some((g) => g.m.chromium_wall_only)) out.push('* Chromium: wall time 
 for (const g of groups) {
   for (const p of ['wink', 'lexrank']) {
     if (peerFailed(g, p)) out.push(`${p} at ${g.label}: ${g.m[`${p}_skip`].reason} (no verdict).`);
+    const big = g.m[`${p}_stack`];
+    if (big) {
+      out.push(`+ ${p} at ${g.label}: overflowed a ${big.overflowed_stack_mb} MB stack (a page's main thread has about 1 MB); ` +
+               `timed in a worker thread with a ${big.stack_mb} MB stack.`);
+    }
   }
 }
 
