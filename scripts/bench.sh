@@ -54,7 +54,10 @@ PRECIS_DATA_DIR="$DATA" node tests/bench/make_inputs.mjs --out "$B/inputs" --siz
 
 if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   step "native Release build ($B/native)"
-  cmake -S . -B "$B/native" -DCMAKE_BUILD_TYPE=Release -DPRECIS_DATA_DIR="$(cd "$DATA" && pwd)" >/dev/null
+  # Snowball as the native builds of scripts/test.sh link it: from Debian's source, link-time optimized.
+  STEMMER_DIR=$(bash scripts/build-native-stemmer.sh | tail -n 1)
+  cmake -S . -B "$B/native" -DCMAKE_BUILD_TYPE=Release -DPRECIS_DATA_DIR="$(cd "$DATA" && pwd)" \
+    -DPRECIS_STEMMER_DIR="$STEMMER_DIR" >/dev/null
   cmake --build "$B/native" --target precis_bench_native -j"$JOBS" >&2
 
   step "wasm build ($B/wasm -> $B/site)"

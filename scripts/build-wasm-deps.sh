@@ -197,26 +197,8 @@ have xz     || need+=(xz-utils)
 { have icupkg && have genccode; } || need+=(icu-devtools)
 have node   || need+=(nodejs)
 
-# `apt-get source` needs a deb-src entry; reuse the archive the machine already uses for
-# bookworm main (a mirror or snapshot may be configured), in a file of our own so the
-# machine's own source files stay untouched.
-ensure_deb_src() {
-  # shellcheck disable=SC2016  # $(SITE) is apt's format syntax, not the shell's
-  local q=(--no-release-info --format '$(SITE)' 'Release: bookworm' 'Component: main')
-  if [ -n "$(apt-get indextargets "${q[@]}" 'Identifier: Sources')" ]; then
-    echo "deb-src for bookworm main already configured"; return 0
-  fi
-  local site; site=$(apt-get indextargets "${q[@]}" 'Identifier: Packages' | head -n1)
-  site=${site:-http://deb.debian.org/debian}
-  local f=/etc/apt/sources.list.d/precis-deb-src.sources
-  echo "adding $f (deb-src $site bookworm main)"
-  {
-    echo "Types: deb-src"; echo "URIs: $site"; echo "Suites: bookworm"; echo "Components: main"
-    if [ -f /usr/share/keyrings/debian-archive-keyring.gpg ]; then
-      echo "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg"
-    fi
-  } > "$f"
-}
+# `apt-get source` needs a deb-src entry (ensure-deb-src.sh adds one for the archive in use).
+ensure_deb_src() { bash "$ROOT/scripts/ensure-deb-src.sh"; }
 if [ "$(id -u)" = 0 ]; then
   step "configure deb-src" deb-src ensure_deb_src
   step "apt-get update" apt-update apt-get update

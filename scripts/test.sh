@@ -7,13 +7,16 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 bash scripts/setup.sh
 
+echo "== Snowball for the native builds (Debian's source, link-time optimized; cached)"
+STEMMER_DIR=$(bash scripts/build-native-stemmer.sh | tail -n 1)
+
 echo "== native build + unit tests"
-cmake --preset native-debug >/dev/null
+cmake --preset native-debug -DPRECIS_STEMMER_DIR="$STEMMER_DIR" >/dev/null
 cmake --build --preset native-debug -j"$(nproc)"
 ctest --preset native-debug -j"$(nproc)"
 
 echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake --preset native-sanitize >/dev/null
+cmake --preset native-sanitize -DPRECIS_STEMMER_DIR="$STEMMER_DIR" >/dev/null
 cmake --build --preset native-sanitize -j"$(nproc)"
 ctest --preset native-sanitize -j"$(nproc)"
 
