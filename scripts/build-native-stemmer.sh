@@ -58,9 +58,15 @@ WORK=$(mktemp -d "$CACHE_ROOT/.work-native-snowball.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 echo "native snowball: fetching the Debian source package ($WORK)"
-apt-get source --download-only snowball >/dev/null
-dsc=$(ls snowball_"$SNOWBALL_VERSION"-*.dsc)
-dpkg-source -x "$dsc" snowball >/dev/null
+# (Their output goes to a log, shown on failure: apt's note that root downloads unsandboxed, and
+# dpkg-source's that it has no keyring for the .dsc signature. apt checked the files against the
+# signed archive index.)
+if ! { apt-get source --download-only snowball && dsc=$(ls snowball_"$SNOWBALL_VERSION"-*.dsc) &&
+       dpkg-source -x "$dsc" snowball; } > fetch.log 2>&1; then
+  cat fetch.log
+  echo "native snowball: could not fetch and unpack the snowball $SNOWBALL_VERSION source package"
+  exit 1
+fi
 SRC=$WORK/snowball
 
 # The tarball holds the .sbl algorithms only: build the snowball compiler, then the C stemmers
