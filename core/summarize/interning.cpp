@@ -15,6 +15,20 @@ uint64_t hash_key(uint64_t x) {
 
 constexpr std::size_t kInitialSlots = 1024;
 
+// How full a table may get before it doubles: `entries` over `slots` at most num / den.
+struct MaxLoad {
+  std::size_t num, den;
+  bool exceeded(std::size_t entries, std::size_t slots) const { return entries * den > slots * num; }
+  // The smallest table (a power of two, at least kInitialSlots) that holds `entries` within it.
+  std::size_t slots_for(std::size_t entries) const {
+    std::size_t slots = kInitialSlots;
+    while (exceeded(entries, slots)) slots *= 2;
+    return slots;
+  }
+};
+constexpr MaxLoad kStringsLoad{1, 2};  // StringIds: at most half full (short probes)
+constexpr MaxLoad kKeysLoad{7, 10};    // KeyIds: at most 70% full
+
 // Rehashes a table (a power of two of slots, linear probing by hash_key) into one twice its size.
 void double_table(std::vector<IdSlot>* table) {
   std::vector<IdSlot> slots(table->size() * 2);
@@ -76,7 +90,7 @@ uint32_t StringIds::id(std::string_view s, bool* added) {
       chars_.append(s);
       begin_.push_back(static_cast<uint32_t>(chars_.size()));
       if (added != nullptr) *added = true;
-      if (size() * 2 > slots_.size()) double_table(&slots_);  // at most half full: short probes
+      if (kStringsLoad.exceeded(size(), slots_.size())) double_table(&slots_);
       return id;
     }
     // A short key is its string; a long one (top byte 0xFF) is confirmed against the bytes.
@@ -89,9 +103,7 @@ uint32_t StringIds::id(std::string_view s, bool* added) {
 
 void StringIds::reserve(std::size_t strings) {
   if (!slots_.empty()) return;
-  std::size_t slots = kInitialSlots;
-  while (slots < strings * 2) slots *= 2;  // the load factor id() keeps: at most half full
-  slots_.resize(slots);
+  slots_.resize(kStringsLoad.slots_for(strings));
   begin_.reserve(strings + 1);
 }
 
@@ -115,15 +127,13 @@ uint32_t KeyIds::append(uint64_t key) {
 
 void KeyIds::reserve(std::size_t keys) {
   if (!slots_.empty()) return;
-  std::size_t slots = kInitialSlots;
-  while (slots * 7 < keys * 10) slots *= 2;  // the load factor place() keeps: at most 70%
-  slots_.resize(slots);
+  slots_.resize(kKeysLoad.slots_for(keys));
 }
 
 uint32_t KeyIds::place(std::size_t slot, uint64_t key) {
   const uint32_t id = count_++;
   slots_[slot] = Slot{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32), id + 1};
-  if (std::size_t{count_} * 10 > slots_.size() * 7) double_table(&slots_);
+  if (kKeysLoad.exceeded(count_, slots_.size())) double_table(&slots_);
   return id;
 }
 
