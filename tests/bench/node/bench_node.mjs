@@ -253,7 +253,6 @@ for (const m of inputs) {
           // Overflowed a page's stack: timed from now on in a thread with a larger one.
           log(`${m.name}: ${name} overflowed a ${peers[name].stackSizeMb} MB stack; timing it with ${BIG_STACK_MB} MB`);
           rounds.thread = peers[name].withLargerStack();
-          rounds.stack_overflow_mb = peers[name].stackSizeMb;
           try {
             rounds.add(await rounds.thread.measure(text, options));
             continue;
@@ -282,7 +281,7 @@ for (const m of inputs) {
     r[name] = { ...rounds.result, output: rounds.output };
     if (rounds.thread) {
       r[name].stack_mb = rounds.thread.stackSizeMb;  // needed more than a page's stack
-      r[name].overflowed_stack_mb = rounds.stack_overflow_mb;
+      r[name].overflowed_stack_mb = peers[name].stackSizeMb;
       await rounds.thread.close();
     }
     if (m.group === 'size') last[name] = { bytes: m.text_bytes, ms: r[name].wall_ms };
